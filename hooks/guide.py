@@ -1,0 +1,185 @@
+"""MkDocs hook: wires the guidekit content model into the build.
+
+on_config     reset per-build state, read the allowed tags
+on_files      read every page once, check the graph, report findings, add the
+              generated pages (virtual: nothing is written into docs/), build nav
+on_page_*     item header and related panel, page description, HTML safety
+All logic lives in guidekit; the functions here only connect it to MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from guidekit.content import Content, load_content
+from guidekit.findings import Finding
+from guidekit.html_safety import check_html, neutralise_html
+from guidekit.model import ITEM_TYPES, item_folder, item_id
+from guidekit.nav import build_nav
+from guidekit.pages import (
+    PanelEntry,
+    glossary_markdown,
+    overview_markdown,
+    parse_abbreviations,
+    related_sections,
+    rules_table_markdown,
+    source_entries,
+    type_index_markdown,
+)
+from guidekit.snippets import check_snippets, drop_bad_snippets
+from guidekit.templates import template_markdown
+from guidekit.vocabulary import domain_terms
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+log = get_plugin_logger("guide")
+
+ABBREVIATIONS_FILE = "includes/abbreviations.md"
+UNDECODABLE_PAGE = (
+    "---\ntitle: 无法读取的页面\n---\n\n本页文件不是 UTF-8 编码，构建时无法读取，请查看构建日志。\n"
+)
+MARKER = re.compile(r"<!--\s*guide:(?P<name>[a-z-]+)(?:\s+(?P<arg>[a-z-]+))?\s*-->")
+
+_state: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state.clear()
+    _state["allowed_tags"] = _allowed_tags(config)
+    _state["root"] = Path(config.config_file_path).parent
+    return config
+
+
+def _allowed_tags(config: MkDocsConfig) -> frozenset[str]:
+    for name in ("material/tags", "tags"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            return frozenset(getattr(t, "name", str(t)) for t in plugin.config.tags_allowed)
+    return frozenset()
+
+
+def _report(findings: list[Finding]) -> None:
+    for finding in findings:
+        (log.error if finding.level == "error" else log.warning)(finding.format())
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    sources = {f.src_uri: f.content_bytes for f in files.documentation_pages()}
+    content = load_content(sources, _state.get("allowed_tags", frozenset()))
+    _state["content"] = content
+    _state["files"] = files
+    _report(content.findings)
+    for path in content.undecodable:
+        files.get_file_from_path(path).content_string = UNDECODABLE_PAGE
+    snippet_findings = [
+        finding
+        for path, page in content.pages.items()
+        for finding in check_snippets(path, page.body, page.body_start_line, _state["root"] / "includes")
+    ]
+    _report(snippet_findings)
+    content.findings.extend(snippet_findings)
+    glossary = _read_abbreviations()
+    for path, markdown in _generated_pages(content, glossary).items():
+        if files.get_file_from_path(path) is not None:
+            _report([Finding("G033", path, f"docs/{path} 由构建自动生成，不能手写。",
+                             f"删除或改名 docs/{path}，手写内容请放到其他页面。")])
+            continue
+        files.append(File.generated(config, path, content=markdown))
+    if not config.nav:
+        config.nav = build_nav([f.src_uri for f in files.documentation_pages()])
+    _register_search_terms(content, glossary)
+    return files
+
+
+def _read_abbreviations() -> list[tuple[str, str]]:
+    path = _state["root"] / ABBREVIATIONS_FILE
+    return parse_abbreviations(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def _generated_pages(content: Content, glossary: list[tuple[str, str]]) -> dict[str, str]:
+    pages = {f"{folder}/index.md": type_index_markdown(content.graph, folder) for folder in ITEM_TYPES}
+    pages["overview.md"] = overview_markdown(content.graph)
+    if glossary:
+        pages["guide/glossary.md"] = glossary_markdown(glossary)
+    return pages
+
+
+def _register_search_terms(content: Content, glossary: list[tuple[str, str]]) -> None:
+    try:
+        import jieba
+    except ImportError:  # search without jieba still works, only less precisely
+        return
+    for term in domain_terms(content.graph, glossary, _state.get("allowed_tags", frozenset())):
+        jieba.add_word(term, freq=20000)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    content: Content | None = _state.get("content")
+    if content is None:
+        return markdown
+    src = page.file.src_uri
+    allowed = _state.get("allowed_tags", frozenset())
+    if allowed and isinstance(page.meta.get("tags"), list):
+        page.meta["tags"] = [t for t in page.meta["tags"] if str(t) in allowed]
+    markdown = drop_bad_snippets(MARKER.sub(_expand_marker, markdown), _state["root"] / "includes")
+    folder = item_folder(src)
+    if folder is None or item_id(src) not in content.graph.items:
+        return markdown
+    item = content.graph.items[item_id(src)]
+    if item.summary:
+        page.meta.setdefault("description", item.summary)
+    lead = f"{item.summary}\n{{: .guide-lead }}\n\n" if item.summary else ""
+    return f"# {item.title}\n\n{lead}{markdown}"
+
+
+def _expand_marker(match: re.Match[str]) -> str:
+    name, arg = match["name"], match["arg"]
+    if name == "rules":
+        return rules_table_markdown()
+    if name == "template" and arg in ITEM_TYPES:
+        return template_markdown(arg)
+    return match.group(0)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    content: Content | None = _state.get("content")
+    if content is None or page.file.generated_by:
+        return html
+    parsed = content.pages.get(page.file.src_uri)
+    body, start = (parsed.body, parsed.body_start_line) if parsed else ("", 1)
+    findings = check_html(page.file.src_uri, html, body, start)
+    if findings:
+        _report(findings)
+        content.findings.extend(findings)
+        return neutralise_html(html)
+    return html
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    content: Content | None = _state.get("content")
+    src = page.file.src_uri
+    if content is None or item_folder(src) is None or item_id(src) not in content.graph.items:
+        return context
+    item = content.graph.items[item_id(src)]
+    files: Files = _state["files"]
+    context["guide_item"] = {
+        "id": item.id,
+        "folder": item.folder,
+        "type_label": item.type_label,
+        "sections": [
+            {"key": s.key, "label": s.label, "entries": [_entry(files, e) for e in s.entries]}
+            for s in related_sections(content.graph, item.id)
+        ],
+        "sources": [_entry(files, e) for e in source_entries(content.graph, item.id)],
+    }
+    return context
+
+
+def _entry(files: Files, entry: PanelEntry) -> dict[str, str]:
+    file = files.get_file_from_path(entry.path)
+    return {**asdict(entry), "url": file.url if file is not None else entry.path}

@@ -1,0 +1,48 @@
+"""Run every content check without MkDocs: `python -m guidekit [docs-dir]`.
+
+Exits 1 when any finding is reported, so it can gate a commit or a CI job even
+on a generator that does not run MkDocs hooks.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+from .content import load_content
+
+
+def allowed_tags_from_config(config_path: Path) -> frozenset[str]:
+    """The tags plugin's `tags_allowed` list from mkdocs.yml (tolerates !ENV tags)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=Loader) or {}
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and isinstance(plugin.get("tags"), dict):
+            return frozenset(str(t) for t in plugin["tags"].get("tags_allowed", []))
+    return frozenset()
+
+
+def main(argv: list[str]) -> int:
+    docs = Path(argv[0]) if argv else Path("docs")
+    config = docs.parent / "mkdocs.yml"
+    tags = allowed_tags_from_config(config) if config.exists() else frozenset()
+    sources = {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*.md"))}
+    content = load_content(sources, tags)
+    for finding in content.findings:
+        print(finding.format())
+    errors = sum(f.level == "error" for f in content.findings)
+    warnings = len(content.findings) - errors
+    pages, items = len(sources), len(content.graph.items)
+    print(f"检查了 {pages} 个页面、{items} 个条目：{errors} 个错误，{warnings} 个警告。")
+    return 1 if content.findings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,152 @@
+"""Read a page's bytes into front matter (with line numbers) and body.
+
+MkDocs itself silently ignores front matter it cannot parse; this module is
+stricter and says, in Chinese, which line is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .findings import Finding
+
+FULL_WIDTH_COLON_KEY = re.compile(r"^\s*(?:-\s*)?[A-Za-z_][\w-]*\s*：")
+LEADING_TAB = re.compile(r"^ *\t")
+FENCE_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+
+@dataclass
+class ParsedPage:
+    """A page split into front matter and body, with where each key stands."""
+
+    path: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    value_lines: dict[tuple[str, int], int] = field(default_factory=dict)
+    body: str = ""
+    body_start_line: int = 1
+    has_front_matter: bool = False
+
+    def line_of(self, key: str, index: int | None = None) -> int | None:
+        """The 1-based line of a key, or of one element of a list value."""
+        if index is not None and (key, index) in self.value_lines:
+            return self.value_lines[(key, index)]
+        return self.key_lines.get(key)
+
+
+def decode(path: str, raw: bytes) -> tuple[str | None, list[Finding]]:
+    """Decode UTF-8 (a BOM is fine); CRLF line endings become LF."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        guess = "GBK" if _looks_like_gbk(raw) else "非 UTF-8"
+        return None, [
+            Finding(
+                "G001", path,
+                f"文件不是 UTF-8 编码（看起来是 {guess}），第 {line} 行起无法读取。",
+                "用编辑器把文件另存为“UTF-8”编码（VS Code：右下角编码 → 通过编码保存 → UTF-8）。",
+                line,
+            )
+        ]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def _looks_like_gbk(raw: bytes) -> bool:
+    try:
+        raw.decode("gbk")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def split_front_matter(text: str) -> tuple[list[str] | None, str, int]:
+    """Return (front-matter lines or None, body, 1-based line where the body starts)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None, text, 1
+    for index in range(1, len(lines)):
+        if FENCE_CLOSE.match(lines[index]):
+            body = "\n".join(lines[index + 1 :])
+            return lines[1:index], body, index + 2
+    return None, text, 1
+
+
+def parse_page(path: str, text: str) -> tuple[ParsedPage, list[Finding]]:
+    """Parse front matter and body; report syntax problems with their line."""
+    block, body, body_start = split_front_matter(text)
+    page = ParsedPage(path=path, body=body, body_start_line=body_start)
+    if block is None:
+        if text.startswith("---"):
+            return page, [Finding(
+                "G005", path, "front matter 以 `---` 开头，但没有找到结束的 `---` 行。",
+                "在最后一个字段之后单独加一行 `---`。", 1)]
+        return page, []
+    page.has_front_matter = True
+    findings = _lexical_findings(path, block)
+    if findings:
+        return page, findings
+    source = "\n".join(block) + "\n"
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else None
+        return page, [Finding(
+            "G002", path, f"front matter 不是合法的 YAML（解析器提示：{error.problem or error}）。",
+            "检查该行及上一行：引号是否成对、冒号后是否有空格、列表是否写成 `[a, b]` 或每行 `- a`。",
+            line)]
+    if node is None:
+        return page, []
+    if not isinstance(node, yaml.MappingNode):
+        return page, [Finding(
+            "G005", path, "front matter 不是“字段: 值”的形式。",
+            "每行写成 `字段: 值`，例如 `title: 党建与业务“两张皮”`。", node.start_mark.line + 2)]
+    findings.extend(_collect_mapping(page, node))
+    return page, findings
+
+
+def _lexical_findings(path: str, block: list[str]) -> list[Finding]:
+    findings: list[Finding] = []
+    for offset, line in enumerate(block):
+        number = offset + 2
+        if LEADING_TAB.match(line):
+            findings.append(Finding(
+                "G004", path, "front matter 这一行用 Tab（制表符）缩进，YAML 不允许。",
+                "把行首的 Tab 换成空格。", number))
+        if FULL_WIDTH_COLON_KEY.match(line):
+            key = line.split("：", 1)[0].strip()
+            findings.append(Finding(
+                "G003", path, f"字段 `{key}` 后面用了全角冒号“：”。",
+                f"改成半角冒号加空格：`{key}: …`。", number))
+    return findings
+
+
+def _collect_mapping(page: ParsedPage, node: yaml.MappingNode) -> list[Finding]:
+    findings: list[Finding] = []
+    loader = yaml.SafeLoader("")
+    try:
+        for key_node, value_node in node.value:
+            key = str(loader.construct_object(key_node, deep=True))
+            line = key_node.start_mark.line + 2
+            if key in page.key_lines:
+                findings.append(Finding(
+                    "G015", page.path,
+                    f"字段 `{key}` 写了两次（第 {page.key_lines[key]} 行和第 {line} 行）。",
+                    "删除其中一次，把值合并到同一行。", line))
+            page.key_lines[key] = line
+            page.meta[key] = loader.construct_object(value_node, deep=True)
+            if isinstance(value_node, yaml.SequenceNode):
+                for index, element in enumerate(value_node.value):
+                    page.value_lines[(key, index)] = element.start_mark.line + 2
+    except yaml.YAMLError as error:
+        findings.append(Finding(
+            "G002", page.path, f"front matter 中有无法读取的值（解析器提示：{error}）。",
+            "把该值写成普通文字、列表 `[a, b]` 或数字。"))
+    finally:
+        loader.dispose()
+    return findings

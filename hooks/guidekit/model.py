@@ -1,0 +1,95 @@
+"""The typed content model: item types, their front-matter fields and relations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ItemType:
+    """A kind of item page; the folder under docs/ decides the type."""
+
+    folder: str
+    label: str
+    intro: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed link written once in front matter; the reverse edge is derived."""
+
+    key: str
+    owners: tuple[str, ...]
+    targets: tuple[str, ...]
+    label: str
+    reverse_label: str
+
+
+ITEM_TYPES: dict[str, ItemType] = {
+    t.folder: t
+    for t in (
+        ItemType("problems", "问题", "基层党建工作中反复出现、需要正视的问题。"),
+        ItemType("causes", "成因", "问题背后的原因：为什么会这样。"),
+        ItemType("measures", "创新举措", "可以照着做的办法：是什么、为什么、怎么做、谁做过。"),
+        ItemType("cases", "实践案例", "具体单位的做法和成效，数字与名称均按原文。"),
+        ItemType("sources", "资料来源", "本指南取材的文章，以及从每篇取了什么。"),
+    )
+}
+
+# Types whose pages must cite sources and take part in the graph.
+CONTENT_TYPES: tuple[str, ...] = ("problems", "causes", "measures", "cases")
+
+RELATIONS: dict[str, Relation] = {
+    r.key: r
+    for r in (
+        Relation("causes", ("problems",), ("causes",), "成因", "相关问题"),
+        Relation("addresses", ("measures",), ("problems", "causes"), "针对的问题与成因", "应对举措"),
+        Relation("applies", ("cases",), ("measures",), "运用的举措", "实践案例"),
+        Relation("sources", CONTENT_TYPES, ("sources",), "资料来源", "取材于此的条目"),
+    )
+}
+
+SUMMARY_MAX_CHARS = 80
+
+# Keys every item page may carry besides its type's own fields: Material/MkDocs
+# page settings an editor may legitimately need.
+COMMON_OPTIONAL_KEYS: tuple[str, ...] = ("tags", "hide", "search")
+
+SOURCE_FIELDS: tuple[str, ...] = ("author", "outlet", "date", "kind")
+
+
+def required_keys(folder: str) -> tuple[str, ...]:
+    """Front-matter keys an item of this type must have."""
+    if folder == "sources":
+        return ("title", "summary", *SOURCE_FIELDS)
+    own = tuple(r.key for r in RELATIONS.values() if folder in r.owners)
+    return ("title", "summary", *own)
+
+
+def allowed_keys(folder: str) -> tuple[str, ...]:
+    """Every front-matter key an item of this type may have."""
+    return (*required_keys(folder), *COMMON_OPTIONAL_KEYS)
+
+
+def relations_of(folder: str) -> tuple[Relation, ...]:
+    """The relations an item of this type writes in its front matter."""
+    return tuple(r for r in RELATIONS.values() if folder in r.owners)
+
+
+# Keys for pages that are not items (home, guide, contributing).
+PAGE_KEYS: tuple[str, ...] = ("title", "summary", "hide", "search", "tags")
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def item_folder(src_uri: str) -> str | None:
+    """The item type of a docs-relative path, or None for non-item pages."""
+    parts = src_uri.split("/")
+    is_item = len(parts) == 2 and parts[0] in ITEM_TYPES and parts[1].endswith(".md")
+    return parts[0] if is_item and parts[1] != "index.md" else None
+
+
+def item_id(src_uri: str) -> str:
+    """The id of an item: its file stem."""
+    return src_uri.rsplit("/", 1)[-1].removesuffix(".md")

@@ -1,0 +1,186 @@
+"""Markdown for the generated (virtual) pages, and the related-items panel data.
+
+Generated pages link with relative `.md` paths, so MkDocs resolves and checks
+them like any hand-written link, under any sub-path and in the offline build.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+from .findings import RULES
+from .graph import Graph, Item
+from .model import CONTENT_TYPES, ITEM_TYPES, RELATIONS, relations_of
+
+GENERATED_FRONT_MATTER = "---\ntitle: {title}\nsummary: {summary}\nsearch:\n  exclude: true\n---\n\n"
+
+
+def md_link(from_path: str, to_path: str) -> str:
+    """Relative link from one docs-relative page to another."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
+
+
+def _counts(graph: Graph, item: Item) -> str:
+    parts: list[str] = []
+    for relation in relations_of(item.folder):
+        if relation.key != "sources":
+            parts.append(f"{relation.label} {len(graph.links(item.id, relation.key))}")
+    for key in ("causes", "addresses", "applies", "sources"):
+        back = graph.backlinks(item.id, key)
+        if back:
+            parts.append(f"{RELATIONS[key].reverse_label} {len(back)}")
+    return " · ".join(parts)
+
+
+def type_index_markdown(graph: Graph, folder: str) -> str:
+    """The index page of one item type: a card per item."""
+    item_type = ITEM_TYPES[folder]
+    page_path = f"{folder}/index.md"
+    items = sorted(graph.by_folder(folder), key=lambda i: i.path)
+    lines = [
+        GENERATED_FRONT_MATTER.format(title=item_type.label, summary=item_type.intro),
+        f"# {item_type.label}\n",
+        f"{item_type.intro}共 {len(items)} 篇。\n",
+        '<div class="grid cards guide-cards" markdown>\n',
+    ]
+    for item in items:
+        lines.append(f"-   **[{_escape(item.title)}]({md_link(page_path, item.path)})**\n")
+        lines.append(f"    {_escape(item.summary)}\n")
+        lines.append(f'    <span class="guide-card-meta">{_counts(graph, item)}</span>\n')
+    lines.append("</div>\n")
+    return "\n".join(lines)
+
+
+def overview_markdown(graph: Graph, picture_svg: str = "") -> str:
+    """The whole chain 问题 → 成因 → 创新举措 → 实践案例, one row per problem."""
+    page_path = "overview.md"
+    lines = [
+        GENERATED_FRONT_MATTER.format(
+            title="全景图", summary="从问题出发，看它的成因、应对举措和实践案例。"),
+        "# 全景图\n",
+        "每一行从一个问题出发：它背后的成因、应对它（或其成因）的创新举措，"
+        "以及运用这些举措的实践案例。表格由各页面的关系字段自动生成。\n",
+    ]
+    if picture_svg:
+        lines.append(picture_svg + "\n")
+    lines.append("| 问题 | 成因 | 创新举措 | 实践案例 |")
+    lines.append("| --- | --- | --- | --- |")
+
+    def cell(ids: list[str]) -> str:
+        links = [f"[{_escape(graph.items[i].title)}]({md_link(page_path, graph.items[i].path)})"
+                 for i in ids]
+        return "<br>".join(links) or "—"
+
+    for problem in sorted(graph.by_folder("problems"), key=lambda i: i.path):
+        causes = graph.links(problem.id, "causes")
+        measures = _measures_for(graph, problem.id, causes)
+        cases = _unique(c for m in measures for c in graph.backlinks(m, "applies"))
+        lines.append(f"| {cell([problem.id])} | {cell(causes)} | {cell(measures)} | {cell(cases)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _measures_for(graph: Graph, problem_id: str, causes: list[str]) -> list[str]:
+    direct = graph.backlinks(problem_id, "addresses")
+    via_causes = [m for c in causes for m in graph.backlinks(c, "addresses")]
+    return _unique([*direct, *via_causes])
+
+
+def _unique(ids) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.+)$")
+
+
+def parse_abbreviations(text: str) -> list[tuple[str, str]]:
+    """(term, definition) pairs from a Python-Markdown abbreviations file."""
+    pairs = []
+    for line in text.splitlines():
+        match = ABBREVIATION.match(line.strip())
+        if match:
+            pairs.append((match["term"].strip(), match["definition"].strip()))
+    return pairs
+
+
+def glossary_markdown(pairs: list[tuple[str, str]]) -> str:
+    """The 术语表 page, rendered from the same file that drives the tooltips."""
+    lines = [
+        GENERATED_FRONT_MATTER.format(title="术语表", summary="本指南中常见术语的简要释义。")
+        .replace("search:\n  exclude: true\n", ""),
+        "# 术语表\n",
+        "全站正文中出现这些术语时，鼠标悬停（手机上轻点）即可看到释义。"
+        "术语表与悬停释义出自同一个文件 `includes/abbreviations.md`。\n",
+        "| 术语 | 释义 |",
+        "| --- | --- |",
+    ]
+    for term, definition in sorted(pairs, key=lambda p: p[0]):
+        lines.append(f"| {_escape(term)} | {_escape(definition)} |")
+    return "\n".join(lines) + "\n"
+
+
+def rules_table_markdown() -> str:
+    """The editors' guide table of every check the build runs."""
+    lines = ["| 代码 | 级别 | 提示 | 含义与处理 |", "| --- | --- | --- | --- |"]
+    for rule in RULES.values():
+        level = "错误" if rule.level == "error" else "警告"
+        lines.append(f"| `{rule.code}` | {level} | {rule.name} | {_escape(rule.explanation)} |")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class PanelEntry:
+    id: str
+    title: str
+    summary: str
+    path: str
+    folder: str
+    type_label: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class PanelSection:
+    key: str
+    label: str
+    entries: tuple[PanelEntry, ...]
+
+
+def _entry(item: Item) -> PanelEntry:
+    detail = ""
+    if item.folder == "sources":
+        meta = item.page.meta
+        detail = " · ".join(str(meta[k]) for k in ("author", "outlet", "date") if meta.get(k))
+    return PanelEntry(item.id, item.title, item.summary, item.path, item.folder,
+                      item.type_label, detail)
+
+
+def related_sections(graph: Graph, item_id: str) -> list[PanelSection]:
+    """What an item page shows about its neighbours: written links, then derived ones."""
+    item = graph.items[item_id]
+    sections: list[PanelSection] = []
+    for relation in relations_of(item.folder):
+        if relation.key == "sources":
+            continue
+        ids = graph.links(item_id, relation.key)
+        if ids:
+            sections.append(PanelSection(relation.key, relation.label,
+                                         tuple(_entry(graph.items[i]) for i in ids)))
+    for key in ("causes", "addresses", "applies", "sources"):
+        ids = graph.backlinks(item_id, key)
+        if ids:
+            ordered = sorted(ids, key=lambda i: (CONTENT_TYPES.index(graph.items[i].folder),
+                                                 graph.items[i].path))
+            sections.append(PanelSection(f"reverse-{key}", RELATIONS[key].reverse_label,
+                                         tuple(_entry(graph.items[i]) for i in ordered)))
+    return sections
+
+
+def source_entries(graph: Graph, item_id: str) -> list[PanelEntry]:
+    """The sources an item draws on, for its citation block."""
+    return [_entry(graph.items[i]) for i in graph.links(item_id, "sources")]

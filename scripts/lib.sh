@@ -1,0 +1,26 @@
+# Shared by serve.sh and test.sh: a project-local virtualenv kept in step with
+# the pinned requirements (reinstalled only when a requirements file changes).
+ensure_venv() {
+  local requirements=$1
+  if ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+    apt_install python3-venv
+  fi
+  [ -x .venv/bin/python ] || python3 -m venv .venv
+  local stamp=".venv/.installed-$(basename "$requirements")"
+  local digest
+  digest=$(cat requirements*.txt | sha256sum | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
+    echo "$digest" > "$stamp"
+  fi
+}
+
+# apt_install PKG... : install Debian packages (as root, or through sudo).
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@"
+}
+
+export NO_MKDOCS_2_WARNING=1

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# 运行全部测试：安装所需的 Debian 软件包和 Python 依赖，再跑 ruff 与 pytest。
+# 额外参数原样传给 pytest，例如：bash scripts/test.sh -k search
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  apt_install "${need[@]}"
+fi
+ensure_venv requirements-dev.txt
+.venv/bin/ruff check .
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,93 @@
+"""Shared fixtures: the hook package on sys.path, and small strict-build sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+# A small but complete content graph: every type present, every relation used.
+BASE_PAGES: dict[str, str] = {
+    "index.md": "---\ntitle: 首页\n---\n\n欢迎阅读。\n",
+    "problems/two-skins.md": (
+        "---\ntitle: 党建与业务“两张皮”\nsummary: 党建和业务各干各的。\nsources: [s002]\n"
+        "causes: [business-over-party]\n---\n\n## 表现\n\n脱节[^s002]。\n\n"
+        "[^s002]: 见[来源](../sources/s002.md)。\n"
+    ),
+    "causes/business-over-party.md": (
+        "---\ntitle: 重业务、轻党建\nsummary: 把党建看成虚功。\nsources: [s002]\n---\n\n## 说明\n\n原因。\n"
+    ),
+    "measures/four-togethers.md": (
+        "---\ntitle: 同规划、同部署\nsummary: 党建与业务一起谋划。\nsources: [s002]\n"
+        "addresses: [two-skins, business-over-party]\ntags: [融合发展]\n---\n\n## 是什么\n\n做法。\n"
+    ),
+    "cases/nchu.md": (
+        "---\ntitle: 南昌航空大学\nsummary: 支部建在学科上。\nsources: [s002]\n"
+        "applies: [four-togethers]\n---\n\n## 背景\n\n增长80%。\n"
+    ),
+    "sources/s002.md": (
+        "---\ntitle: 党建与业务工作深度的思考\nsummary: 多篇短文的汇编。\nauthor: 未注明\n"
+        "outlet: 未注明\ndate: \"2021-09-15\"\nkind: 汇编\n---\n\n## 基本信息\n\n汇编。\n"
+    ),
+}
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+    docs: Path
+
+    def html(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def copy_project_config(target: Path) -> None:
+    """The real mkdocs.yml, hooks, overrides, includes and stylesheet, in a temp dir."""
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("hooks", "overrides", "includes"):
+        shutil.copytree(ROOT / folder, target / folder,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    (target / "docs" / "stylesheets").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "docs" / "stylesheets" / "guide.css", target / "docs" / "stylesheets")
+
+
+def run_mkdocs(project: Path, *args: str, env: dict[str, str] | None = None) -> BuildResult:
+    site = project / "site"
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    proc = subprocess.run([*MKDOCS, *args, "-d", str(site)], cwd=project, env=full_env,
+                          capture_output=True, text=True, timeout=300)
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site, project / "docs")
+
+
+@pytest.fixture
+def fixture_site(tmp_path: Path) -> Callable[..., BuildResult]:
+    """Build a small site with --strict; pages override or extend BASE_PAGES."""
+
+    def build(pages: dict[str, str | bytes | None] | None = None, *args: str) -> BuildResult:
+        copy_project_config(tmp_path)
+        merged: dict[str, str | bytes | None] = {**BASE_PAGES, **(pages or {})}
+        for path, text in merged.items():
+            if text is None:
+                continue
+            target = tmp_path / "docs" / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                target.write_bytes(text)
+            else:
+                target.write_text(text, encoding="utf-8")
+        return run_mkdocs(tmp_path, "build", "--strict", *args)
+
+    return build

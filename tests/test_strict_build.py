@@ -1,0 +1,177 @@
+"""Strict builds of a small fixture site: each kind of editor mistake fails the
+build with a Chinese message naming the file (and line), never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BASE_PAGES
+
+PROBLEM = "problems/two-skins.md"
+MEASURE = "measures/four-togethers.md"
+
+
+def assert_fails_with(result, *fragments: str) -> None:
+    assert result.returncode != 0, result.output
+    assert "Traceback" not in result.output, result.output
+    for fragment in fragments:
+        assert fragment in result.output, f"missing {fragment!r} in:\n{result.output}"
+
+
+def test_valid_site_builds_cleanly(fixture_site):
+    result = fixture_site()
+    assert result.returncode == 0, result.output
+    assert "WARNING" not in result.output and "ERROR" not in result.output
+
+
+def test_unknown_id_suggests_the_closest_one(fixture_site):
+    page = BASE_PAGES[PROBLEM].replace("causes: [business-over-party]", "causes: [business-over-partyy]")
+    result = fixture_site({PROBLEM: page})
+    assert_fails_with(result, "[G020] docs/problems/two-skins.md:5",
+                      "`business-over-partyy` 不存在", "是否想写 `business-over-party`")
+
+
+def test_reference_of_the_wrong_type(fixture_site):
+    page = BASE_PAGES[PROBLEM].replace("causes: [business-over-party]", "causes: [four-togethers]")
+    result = fixture_site({PROBLEM: page})
+    assert_fails_with(result, "[G021] docs/problems/two-skins.md:5", "是创新举措", "只能列成因")
+
+
+def test_misspelt_key_suggests_the_right_one(fixture_site):
+    page = BASE_PAGES[MEASURE].replace("addresses:", "adresses:")
+    result = fixture_site({MEASURE: page})
+    assert_fails_with(result, "[G011] docs/measures/four-togethers.md:5", "不支持字段 `adresses`",
+                      "是否想写 `addresses`", "[G010] docs/measures/four-togethers.md:1")
+
+
+def test_relation_written_on_the_wrong_side(fixture_site):
+    page = BASE_PAGES["causes/business-over-party.md"].replace("sources: [s002]",
+                                                               "sources: [s002]\naddresses: [two-skins]")
+    result = fixture_site({"causes/business-over-party.md": page})
+    assert_fails_with(result, "[G011] docs/causes/business-over-party.md:5", "只能写在创新举措页上")
+
+
+def test_missing_required_field(fixture_site):
+    page = BASE_PAGES["cases/nchu.md"].replace("summary: 支部建在学科上。\n", "")
+    result = fixture_site({"cases/nchu.md": page})
+    assert_fails_with(result, "[G010] docs/cases/nchu.md", "缺少必填字段 `summary`")
+
+
+def test_duplicate_id_across_folders(fixture_site):
+    result = fixture_site({"causes/nchu.md": BASE_PAGES["causes/business-over-party.md"]})
+    assert_fails_with(result, "[G022] docs/causes/nchu.md", "与 docs/cases/nchu.md 重复")
+
+
+def test_self_reference(fixture_site):
+    page = BASE_PAGES[MEASURE].replace("addresses: [two-skins,", "addresses: [four-togethers, two-skins,")
+    result = fixture_site({MEASURE: page})
+    assert_fails_with(result, "[G023] docs/measures/four-togethers.md:5", "列出了页面自己")
+
+
+def test_item_nothing_reaches_is_a_warning_that_fails_strict(fixture_site):
+    orphan = BASE_PAGES["causes/business-over-party.md"].replace("重业务、轻党建", "孤立的成因")
+    result = fixture_site({"causes/lonely.md": orphan})
+    assert_fails_with(result, "WARNING", "[G030] docs/causes/lonely.md", "没有与任何条目相连")
+
+
+def test_broken_markdown_link_and_anchor(fixture_site):
+    page = BASE_PAGES[PROBLEM] + "\n见[不存在](../measures/nope.md)和[锚点](../cases/nchu.md#nowhere)。\n"
+    result = fixture_site({PROBLEM: page})
+    assert_fails_with(result, "problems/two-skins.md", "nope.md", "#nowhere")
+
+
+def test_tag_outside_the_allowed_list(fixture_site):
+    page = BASE_PAGES[MEASURE].replace("tags: [融合发展]", "tags: [融合发展, 随便写]")
+    result = fixture_site({MEASURE: page})
+    assert_fails_with(result, "[G014] docs/measures/four-togethers.md:6", "标签“随便写”不在允许的标签列表中")
+
+
+def test_invalid_yaml_names_the_line(fixture_site):
+    page = BASE_PAGES[PROBLEM].replace("summary: 党建和业务各干各的。", "summary: [党建和业务各干各的。")
+    result = fixture_site({PROBLEM: page})
+    assert_fails_with(result, "[G002] docs/problems/two-skins.md:", "不是合法的 YAML")
+
+
+def test_full_width_colon(fixture_site):
+    page = BASE_PAGES[PROBLEM].replace("title: 党建", "title：党建")
+    result = fixture_site({PROBLEM: page})
+    assert_fails_with(result, "[G003] docs/problems/two-skins.md:2", "全角冒号", "`title: …`")
+
+
+def test_tab_indentation(fixture_site):
+    page = BASE_PAGES[PROBLEM].replace("causes: [business-over-party]", "causes:\n\t- business-over-party")
+    result = fixture_site({PROBLEM: page})
+    assert_fails_with(result, "[G004] docs/problems/two-skins.md:6", "制表符")
+
+
+def test_gbk_file_is_reported_not_crashed(fixture_site):
+    result = fixture_site({PROBLEM: BASE_PAGES[PROBLEM].encode("gbk")})
+    assert_fails_with(result, "[G001] docs/problems/two-skins.md", "不是 UTF-8 编码", "GBK")
+
+
+def test_empty_page(fixture_site):
+    result = fixture_site({"guide/empty.md": ""})
+    assert_fails_with(result, "[G006] docs/guide/empty.md", "没有正文")
+
+
+def test_front_matter_only_page(fixture_site):
+    page = BASE_PAGES["cases/nchu.md"].split("## 背景")[0]
+    result = fixture_site({"cases/nchu.md": page})
+    assert_fails_with(result, "[G006] docs/cases/nchu.md", "没有正文")
+
+
+@pytest.mark.parametrize(
+    ("snippet", "code", "text"),
+    [
+        ("<script>alert(1)</script>", "G040", "<script>"),
+        ('<span onclick="steal()">点我</span>', "G041", "事件处理属性"),
+        ("[点我](javascript:alert(1))", "G042", "javascript:"),
+        ('<iframe src="/x.html"></iframe>', "G043", "<iframe>"),
+        ("![图](http://example.com/a.png)", "G044", "其他网站上的图片"),
+        ('<img src="https://cdn.example.com/a.png" alt="x">', "G044", "其他网站上的图片"),
+    ],
+)
+def test_unsafe_html_is_rejected_and_defused(fixture_site, snippet, code, text):
+    page = BASE_PAGES[PROBLEM] + f"\n{snippet}\n"
+    result = fixture_site({PROBLEM: page})
+    line = page.split("\n").index(snippet) + 1
+    assert_fails_with(result, f"[{code}] docs/problems/two-skins.md:{line}", text)
+    built = result.html("problems/two-skins/index.html")
+    article = built.split('class="md-content__inner', 1)[1].split("</article>", 1)[0]
+    for forbidden in ("<script>alert", "onclick=", "javascript:alert", "<iframe", "//example.com"):
+        assert forbidden not in article
+
+
+def test_unsafe_html_inside_code_block_is_fine(fixture_site):
+    page = BASE_PAGES[PROBLEM] + "\n```html\n<script>alert(1)</script>\n```\n"
+    assert fixture_site({PROBLEM: page}).returncode == 0
+
+
+def test_bom_and_crlf_are_accepted(fixture_site):
+    page = ("\ufeff" + BASE_PAGES[PROBLEM]).replace("\n", "\r\n").encode("utf-8")
+    result = fixture_site({PROBLEM: page})
+    assert result.returncode == 0, result.output
+    assert "党建和业务各干各的。" in result.html("problems/two-skins/index.html")
+
+
+def test_snippets_cannot_read_outside_the_project(fixture_site):
+    page = BASE_PAGES[PROBLEM] + '\n--8<-- "/etc/passwd"\n\n--8<-- "../../../etc/hostname"\n'
+    result = fixture_site({PROBLEM: page})
+    assert result.returncode != 0
+    assert "root:x:0:0" not in result.output
+    assert not (result.site / "problems/two-skins/index.html").exists() or \
+        "root:x:0:0" not in result.html("problems/two-skins/index.html")
+
+
+def test_all_findings_reported_in_one_run(fixture_site):
+    problem = BASE_PAGES[PROBLEM].replace("causes: [business-over-party]", "causes: [nope]")
+    measure = BASE_PAGES[MEASURE].replace("tags: [融合发展]", "tags: [乱写]")
+    result = fixture_site({PROBLEM: problem, MEASURE: measure, "guide/empty.md": ""})
+    assert_fails_with(result, "[G020] docs/problems/two-skins.md", "[G014] docs/measures/four-togethers.md",
+                      "[G006] docs/guide/empty.md")
+
+
+def test_generated_page_path_taken_by_an_editor_is_kept(fixture_site):
+    mine = "---\ntitle: 我的问题索引\n---\n\n手写的索引。\n"
+    result = fixture_site({"problems/index.md": mine})
+    assert_fails_with(result, "[G033] docs/problems/index.md")
+    assert (result.docs / "problems/index.md").read_text(encoding="utf-8") == mine
