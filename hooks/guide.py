@@ -34,7 +34,7 @@ from guidekit.templates import template_markdown
 from guidekit.vocabulary import domain_terms
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("guide")
@@ -91,7 +91,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         files.append(File.generated(config, path, content=markdown))
     if not config.nav:
-        config.nav = build_nav([f.src_uri for f in files.documentation_pages()])
+        config.nav, unlisted = build_nav([f.src_uri for f in files.documentation_pages()])
+        for path in unlisted:
+            files.get_file_from_path(path).inclusion = InclusionLevel.NOT_IN_NAV
     _register_search_terms(content, glossary)
     return files
 
@@ -166,20 +168,19 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if content is None or item_folder(src) is None or item_id(src) not in content.graph.items:
         return context
     item = content.graph.items[item_id(src)]
-    files: Files = _state["files"]
+    urls: dict[str, str] = _state.setdefault("urls", {f.src_uri: f.url for f in _state["files"]})
     context["guide_item"] = {
         "id": item.id,
         "folder": item.folder,
         "type_label": item.type_label,
         "sections": [
-            {"key": s.key, "label": s.label, "entries": [_entry(files, e) for e in s.entries]}
+            {"key": s.key, "label": s.label, "entries": [_entry(urls, e) for e in s.entries]}
             for s in related_sections(content.graph, item.id)
         ],
-        "sources": [_entry(files, e) for e in source_entries(content.graph, item.id)],
+        "sources": [_entry(urls, e) for e in source_entries(content.graph, item.id)],
     }
     return context
 
 
-def _entry(files: Files, entry: PanelEntry) -> dict[str, str]:
-    file = files.get_file_from_path(entry.path)
-    return {**asdict(entry), "url": file.url if file is not None else entry.path}
+def _entry(urls: dict[str, str], entry: PanelEntry) -> dict[str, str]:
+    return {**asdict(entry), "url": urls.get(entry.path, entry.path)}

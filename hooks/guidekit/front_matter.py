@@ -17,6 +17,8 @@ from .findings import Finding
 FULL_WIDTH_COLON_KEY = re.compile(r"^\s*(?:-\s*)?[A-Za-z_][\w-]*\s*：")
 LEADING_TAB = re.compile(r"^ *\t")
 FENCE_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+# libyaml's composer is an order of magnitude faster and keeps the same marks.
+COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -92,7 +94,7 @@ def parse_page(path: str, text: str) -> tuple[ParsedPage, list[Finding]]:
         return page, findings
     source = "\n".join(block) + "\n"
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
+        node = yaml.compose(source, Loader=COMPOSER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else None

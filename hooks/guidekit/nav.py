@@ -15,9 +15,18 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
-def build_nav(paths: list[str]) -> list[dict[str, str | list[str]]]:
-    """Home, overview, one section per folder (its index first), then anything else."""
+# A section with more items than this lists only its index page (cards) in the
+# sidebar, so no page's HTML grows with the size of the guide.
+MAX_LISTED_ITEMS = 50
+
+
+def build_nav(paths: list[str]) -> tuple[list[dict[str, str | list[str]]], list[str]]:
+    """Home, overview, one section per folder (its index first), then anything else.
+
+    Returns the nav and the pages deliberately left out of it (reachable from cards).
+    """
     nav: list[dict[str, str | list[str]]] = []
+    unlisted: list[str] = []
     remaining = sorted(paths)
     if "index.md" in remaining:
         nav.append({"首页": "index.md"})
@@ -29,8 +38,11 @@ def build_nav(paths: list[str]) -> list[dict[str, str | list[str]]]:
         if not members:
             continue
         index = f"{folder}/index.md"
-        ordered = ([index] if index in members else []) + [p for p in members if p != index]
-        nav.append({label: ordered})
+        others = [p for p in members if p != index]
+        if index in members and len(others) > MAX_LISTED_ITEMS:
+            unlisted.extend(others)
+            others = []
+        nav.append({label: ([index] if index in members else []) + others})
         placed.update(members)
     nav.extend({p.removesuffix(".md"): p} for p in remaining if p not in placed)
-    return nav
+    return nav, unlisted

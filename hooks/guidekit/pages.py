@@ -6,7 +6,6 @@ them like any hand-written link, under any sub-path and in the offline build.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 
@@ -18,8 +17,12 @@ GENERATED_FRONT_MATTER = "---\ntitle: {title}\nsummary: {summary}\nsearch:\n  ex
 
 
 def md_link(from_path: str, to_path: str) -> str:
-    """Relative link from one docs-relative page to another."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    """Relative link from one docs-relative page to another (pure string work)."""
+    source, target = from_path.split("/")[:-1], to_path.split("/")
+    common = 0
+    while common < min(len(source), len(target) - 1) and source[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:])
 
 
 def _escape(text: str) -> str:

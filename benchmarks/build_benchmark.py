@@ -1,0 +1,116 @@
+"""Build-time and page-size benchmark: the guide's hook against a plain Material build.
+
+Generates synthetic sites of 50, 500 and 2,000 item pages with relations, builds
+each with the project's mkdocs.yml (hook on) and with the same config minus the
+hook (plain Material, same theme, plugins and extensions), and prints wall time,
+the ratio hook/plain and the median item-page HTML size.
+
+    .venv/bin/python benchmarks/build_benchmark.py            # 50, 500, 2000
+    .venv/bin/python benchmarks/build_benchmark.py 50 500     # chosen sizes
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARES = {"problems": 0.2, "causes": 0.15, "measures": 0.4, "cases": 0.2, "sources": 0.05}
+PARAGRAPH = ("基层党组织把党建工作与业务工作同规划、同部署、同实施、同考评，"
+             "通过支部委员会研究学习重点，再组织全体党员结合岗位讨论，推动学习成果转化为工作举措。")
+
+
+def _ids(count: int) -> dict[str, list[str]]:
+    ids = {}
+    for folder, share in SHARES.items():
+        n = max(1, round(count * share))
+        ids[folder] = [f"{folder[:-1]}-{i:04d}" for i in range(n)]
+    return ids
+
+
+def _front(title: str, summary: str, fields: dict[str, list[str] | str]) -> str:
+    lines = ["---", f"title: {title}", f"summary: {summary}"]
+    for key, value in fields.items():
+        lines.append(f"{key}: [{', '.join(value)}]" if isinstance(value, list) else f"{key}: {value}")
+    return "\n".join(lines + ["---", ""])
+
+
+def write_site(target: Path, count: int) -> None:
+    ids = _ids(count)
+    docs = target / "docs"
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("hooks", "overrides", "includes"):
+        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (docs / "stylesheets").mkdir(parents=True)
+    shutil.copy(ROOT / "docs/stylesheets/guide.css", docs / "stylesheets")
+    (docs / "index.md").write_text("---\ntitle: 首页\n---\n\n" + PARAGRAPH + "\n", encoding="utf-8")
+
+    def pick(folder: str, i: int, k: int) -> list[str]:
+        pool = ids[folder]
+        return sorted({pool[(i * 7 + j * 13) % len(pool)] for j in range(k)})
+
+    for folder, names in ids.items():
+        (docs / folder).mkdir()
+        for i, name in enumerate(names):
+            fields: dict[str, list[str] | str] = {}
+            if folder == "sources":
+                fields = {"author": "作者", "outlet": "出处", "date": "'2018-12-05'", "kind": "文章"}
+            else:
+                fields["sources"] = pick("sources", i, 1)
+            if folder == "problems":
+                fields["causes"] = pick("causes", i, 2)
+            if folder == "measures":
+                fields["addresses"] = pick("problems", i, 2) + pick("causes", i, 1)
+            if folder == "cases":
+                fields["applies"] = pick("measures", i, 3)
+            body = "\n\n".join(f"## 第{j}节\n\n{PARAGRAPH}" for j in range(1, 4))
+            text = _front(f"{folder} 条目 {i}", f"第 {i} 个条目的摘要。", fields) + "\n" + body + "\n"
+            (docs / folder / f"{name}.md").write_text(text, encoding="utf-8")
+
+
+def plain_config(target: Path) -> Path:
+    config = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    plain = re.sub(r"\nhooks:\n(?:  - .*\n)+", "\n", config)
+    path = target / "mkdocs-plain.yml"
+    path.write_text(plain, encoding="utf-8")
+    return path
+
+
+def build(target: Path, config: Path, out: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
+                   cwd=target, env=env, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def median_item_size(site: Path) -> float:
+    sizes = [p.stat().st_size for p in site.glob("measures/*/index.html") if p.parent.name != "measures"]
+    return statistics.median(sizes) / 1024
+
+
+def main(sizes: list[int]) -> None:
+    print(f"{'pages':>6} {'plain s':>8} {'hook s':>8} {'hook/plain':>10} {'plain KB':>9} {'hook KB':>8}")
+    for count in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            target = Path(tmp)
+            write_site(target, count)
+            plain = plain_config(target)
+            runs = 3 if count <= 500 else 1
+            t_plain = min(build(target, plain, target / "site-plain") for _ in range(runs))
+            t_hook = min(build(target, target / "mkdocs.yml", target / "site-hook") for _ in range(runs))
+            kb_plain = median_item_size(target / "site-plain")
+            kb_hook = median_item_size(target / "site-hook")
+            print(f"{count:>6} {t_plain:>8.2f} {t_hook:>8.2f} {t_hook / t_plain:>10.3f} "
+                  f"{kb_plain:>9.1f} {kb_hook:>8.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [50, 500, 2000])
