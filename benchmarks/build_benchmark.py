@@ -1,9 +1,16 @@
 """Build-time and page-size benchmark: the guide's hook against a plain Material build.
 
-Generates synthetic sites of 50, 500 and 2,000 item pages with relations, builds
-each with the project's mkdocs.yml (hook on) and with the same config minus the
-hook (plain Material, same theme, plugins and extensions), and prints wall time,
-the ratio hook/plain and the median item-page HTML size.
+Generates synthetic sites of 50, 500 and 2,000 item pages with relations and
+builds each three ways:
+
+- stock: the same config minus the hook: stock Material with its own full nav;
+- plain: no hook either, but the pages the hook would generate written as files
+  and the hook's nav set explicitly, so it renders exactly the same pages: the
+  difference to "hook" is the hook's own cost (graph, checks, panels);
+- hook: the project's mkdocs.yml.
+
+Prints wall time, the ratios hook/plain and hook/stock, and the median measure-page
+HTML size of each.
 
     .venv/bin/python benchmarks/build_benchmark.py            # 50, 500, 2000
     .venv/bin/python benchmarks/build_benchmark.py 50 500     # chosen sizes
@@ -20,6 +27,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARES = {"problems": 0.2, "causes": 0.15, "measures": 0.4, "cases": 0.2, "sources": 0.05}
@@ -75,11 +84,34 @@ def write_site(target: Path, count: int) -> None:
             (docs / folder / f"{name}.md").write_text(text, encoding="utf-8")
 
 
-def plain_config(target: Path) -> Path:
+def stock_config(target: Path) -> Path:
     config = (target / "mkdocs.yml").read_text(encoding="utf-8")
-    plain = re.sub(r"\nhooks:\n(?:  - .*\n)+", "\n", config)
+    stock = re.sub(r"\nhooks:\n(?:  - .*\n)+", "\n", config)
+    path = target / "mkdocs-stock.yml"
+    path.write_text(stock, encoding="utf-8")
+    return path
+
+
+def plain_config(target: Path) -> Path:
+    """Stock config over a copy of docs that already holds the generated pages and nav."""
+    sys.path.insert(0, str(target / "hooks"))
+    from guidekit.content import load_content
+    from guidekit.model import ITEM_TYPES
+    from guidekit.nav import build_nav
+    from guidekit.pages import overview_markdown, type_index_markdown
+
+    docs = target / "docs-plain"
+    shutil.copytree(target / "docs", docs)
+    content = load_content({p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")})
+    for folder in ITEM_TYPES:
+        (docs / folder / "index.md").write_text(type_index_markdown(content.graph, folder), encoding="utf-8")
+    (docs / "overview.md").write_text(overview_markdown(content.graph), encoding="utf-8")
+    nav, unlisted = build_nav(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")))
+    config = yaml.safe_load(stock_config(target).read_text(encoding="utf-8").replace("!ENV", ""))
+    config.update(docs_dir="docs-plain", nav=nav, not_in_nav="\n".join("/" + p for p in unlisted))
+    config["site_url"] = "http://127.0.0.1:8000/"
     path = target / "mkdocs-plain.yml"
-    path.write_text(plain, encoding="utf-8")
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path
 
 
@@ -97,19 +129,20 @@ def median_item_size(site: Path) -> float:
 
 
 def main(sizes: list[int]) -> None:
-    print(f"{'pages':>6} {'plain s':>8} {'hook s':>8} {'hook/plain':>10} {'plain KB':>9} {'hook KB':>8}")
+    print(f"{'pages':>6} {'stock s':>8} {'plain s':>8} {'hook s':>8} {'hook/plain':>10} {'hook/stock':>10} "
+          f"{'stock KB':>9} {'plain KB':>9} {'hook KB':>8}")
     for count in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             target = Path(tmp)
             write_site(target, count)
-            plain = plain_config(target)
+            stock, plain = stock_config(target), plain_config(target)
             runs = 3 if count <= 500 else 1
+            t_stock = min(build(target, stock, target / "site-stock") for _ in range(runs))
             t_plain = min(build(target, plain, target / "site-plain") for _ in range(runs))
             t_hook = min(build(target, target / "mkdocs.yml", target / "site-hook") for _ in range(runs))
-            kb_plain = median_item_size(target / "site-plain")
-            kb_hook = median_item_size(target / "site-hook")
-            print(f"{count:>6} {t_plain:>8.2f} {t_hook:>8.2f} {t_hook / t_plain:>10.3f} "
-                  f"{kb_plain:>9.1f} {kb_hook:>8.1f}", flush=True)
+            kb = [median_item_size(target / f"site-{k}") for k in ("stock", "plain", "hook")]
+            print(f"{count:>6} {t_stock:>8.2f} {t_plain:>8.2f} {t_hook:>8.2f} {t_hook / t_plain:>10.3f} "
+                  f"{t_hook / t_stock:>10.3f} {kb[0]:>9.1f} {kb[1]:>9.1f} {kb[2]:>8.1f}", flush=True)
 
 
 if __name__ == "__main__":

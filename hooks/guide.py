@@ -29,6 +29,7 @@ from guidekit.pages import (
     source_entries,
     type_index_markdown,
 )
+from guidekit.preview import preview_banner
 from guidekit.snippets import check_snippets, drop_bad_snippets
 from guidekit.templates import template_markdown
 from guidekit.vocabulary import domain_terms
@@ -46,6 +47,11 @@ UNDECODABLE_PAGE = (
 MARKER = re.compile(r"<!--\s*guide:(?P<name>[a-z-]+)(?:\s+(?P<arg>[a-z-]+))?\s*-->")
 
 _state: dict[str, Any] = {}
+_command: dict[str, str] = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -158,7 +164,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if findings:
         _report(findings)
         content.findings.extend(findings)
-        return neutralise_html(html)
+        html = neutralise_html(html)
+    if _command["name"] == "serve":
+        html = preview_banner(content.findings_for(page.file.src_uri)) + html
     return html
 
 

@@ -67,7 +67,9 @@ def copy_project_config(target: Path) -> None:
 def run_mkdocs(project: Path, *args: str, env: dict[str, str] | None = None) -> BuildResult:
     site = project / "site"
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    proc = subprocess.run([*MKDOCS, *args, "-d", str(site)], cwd=project, env=full_env,
+    if "--site-dir" not in args:
+        args = (*args, "-d", str(site))
+    proc = subprocess.run([*MKDOCS, *args], cwd=project, env=full_env,
                           capture_output=True, text=True, timeout=300)
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site, project / "docs")
 
@@ -91,3 +93,24 @@ def fixture_site(tmp_path: Path) -> Callable[..., BuildResult]:
         return run_mkdocs(tmp_path, "build", "--strict", *args)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuildResult:
+    """The real guide, built once per test session with --strict."""
+    out = tmp_path_factory.mktemp("built")
+    result = run_mkdocs(ROOT, "build", "--strict", "--site-dir", str(out / "site"))
+    result.site = out / "site"
+    return result
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, headless, driven by Playwright (which cannot download browsers here)."""
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -23,9 +23,12 @@ def allowed_tags_from_config(config_path: Path) -> frozenset[str]:
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=Loader) or {}
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and isinstance(plugin.get("tags"), dict):
-            return frozenset(str(t) for t in plugin["tags"].get("tags_allowed", []))
+    plugins = config.get("plugins") or []
+    entries = [plugins] if isinstance(plugins, dict) else [p for p in plugins if isinstance(p, dict)]
+    for entry in entries:
+        tags = entry.get("tags") or entry.get("material/tags")
+        if isinstance(tags, dict):
+            return frozenset(str(t) for t in tags.get("tags_allowed", []))
     return frozenset()
 
 
