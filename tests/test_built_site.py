@@ -1,0 +1,142 @@
+"""The real guide, built once with --strict: what a reader sees matches the front matter."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, BuildResult, run_mkdocs
+from guidekit.content import Content, load_content
+from guidekit.model import ITEM_TYPES
+
+DOCS = ROOT / "docs"
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    sources = {p.relative_to(DOCS).as_posix(): p.read_bytes() for p in DOCS.rglob("*.md")}
+    return load_content(sources)
+
+
+@pytest.fixture(scope="session")
+def built(built_site) -> BuildResult:
+    return built_site
+
+
+def test_a_build_leaves_docs_untouched(tmp_path):
+    before = tree_digest(DOCS)
+    result = run_mkdocs(ROOT, "build", "--strict", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.output
+    assert tree_digest(DOCS) == before, "the build changed files under docs/"
+
+
+def page_html(built: BuildResult, src: str) -> str:
+    return built.html(src.removesuffix(".md") + "/index.html")
+
+
+def article(text: str) -> str:
+    return text.split('class="md-content__inner', 1)[1].split("</article>", 1)[0]
+
+
+def linked_titles(fragment: str) -> set[str]:
+    anchors = re.findall(r"<a (?![^>]*headerlink)[^>]*>(.*?)</a>", fragment)
+    return {html.unescape(re.sub(r"<[^>]+>", "", m)).strip() for m in anchors}
+
+
+def section(text: str, css_class: str) -> str:
+    match = re.search(rf'<section class="guide-related__group guide-related__group--{css_class}">(.*?)</section>',
+                      text, re.S)
+    return match.group(1) if match else ""
+
+
+def test_strict_build_passes_without_warnings(built):
+    assert built.returncode == 0, built.output
+    assert "WARNING" not in built.output and "ERROR" not in built.output, built.output
+
+
+def test_every_item_page_shows_its_type_summary_and_sources(built, content):
+    for item in content.graph.items.values():
+        text = article(page_html(built, item.path))
+        assert f'guide-badge--{item.folder}">{item.type_label}<' in text, item.path
+        lead = re.search(r'<p class="guide-lead">(.*?)</p>', text, re.S)
+        assert lead and html.unescape(re.sub(r"<[^>]+>", "", lead.group(1))) == item.summary, item.path
+        if item.folder != "sources":
+            cited = linked_titles(text.split('id="guide-sources-title"', 1)[1])
+            expected = {f"《{content.graph.items[s].title}》" for s in content.graph.links(item.id, "sources")}
+            assert cited == expected, item.path
+
+
+@pytest.mark.parametrize(("key", "css_forward", "css_reverse"), [
+    ("causes", "causes", "reverse-causes"),
+    ("addresses", "addresses", "reverse-addresses"),
+    ("applies", "applies", "reverse-applies"),
+])
+def test_related_panels_hold_both_directions_of_each_relation(built, content, key, css_forward, css_reverse):
+    graph = content.graph
+    for item in graph.items.values():
+        forward = graph.links(item.id, key)
+        if forward:
+            shown = linked_titles(section(page_html(built, item.path), css_forward))
+            assert shown == {f"{graph.items[t].type_label}{graph.items[t].title}" for t in forward}, item.path
+        for target in forward:
+            shown = linked_titles(section(page_html(built, graph.items[target].path), css_reverse))
+            assert f"{item.type_label}{item.title}" in shown, (item.path, target)
+
+
+def test_source_pages_list_everything_drawn_from_them(built, content):
+    graph = content.graph
+    for source in graph.by_folder("sources"):
+        shown = linked_titles(section(page_html(built, source.path), "reverse-sources"))
+        expected = {f"{graph.items[i].type_label}{graph.items[i].title}" for i in graph.backlinks(source.id, "sources")}
+        assert shown == expected and expected, source.path
+
+
+def test_generated_index_pages_have_a_card_per_item_and_are_not_in_docs(built, content):
+    for folder in ITEM_TYPES:
+        assert not (DOCS / folder / "index.md").exists()
+        text = article(built.html(f"{folder}/index.html"))
+        cards = linked_titles(text)
+        assert cards == {i.title for i in content.graph.by_folder(folder)}, folder
+
+
+def test_overview_has_one_row_per_problem_with_its_causes(built, content):
+    assert not (DOCS / "overview.md").exists()
+    text = article(built.html("overview/index.html"))
+    rows = re.findall(r"<tr>(.*?)</tr>", text, re.S)[1:]
+    problems = content.graph.by_folder("problems")
+    assert len(rows) == len(problems)
+    for problem in problems:
+        cells = next(c for c in (re.findall(r"<td>(.*?)</td>", r, re.S) for r in rows)
+                     if linked_titles(c[0]) == {problem.title})
+        causes = {content.graph.items[c].title for c in content.graph.links(problem.id, "causes")}
+        assert linked_titles(cells[1]) == causes, problem.path
+
+
+def test_every_page_has_a_description_from_its_summary(built, content):
+    for item in content.graph.items.values():
+        text = page_html(built, item.path)
+        match = re.search(r'<meta name="description" content="([^"]*)"', text)
+        assert match and html.unescape(match.group(1)) == item.summary, item.path
+
+
+def test_navigation_is_pruned_to_the_current_section(built, content):
+    """Each page's sidebar lists its own section's items, not the whole site."""
+    problem = content.graph.by_folder("problems")[0]
+    nav = page_html(built, problem.path).split('md-nav--primary', 1)[1].split('md-sidebar--secondary', 1)[0]
+    for folder in ("measures", "cases"):
+        for item in content.graph.by_folder(folder):
+            assert f'{item.id}/"' not in nav, item.path
+    siblings = content.graph.by_folder("problems")
+    assert all(f'{p.id}/"' in nav for p in siblings if p.id != problem.id)

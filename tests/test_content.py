@@ -1,0 +1,157 @@
+"""The guide's content as a reader and a reviewer judge it: complete, cited, simplified, clean."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import opencc
+import pytest
+from conftest import ROOT
+from guidekit.content import Content, load_content
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import make_seed_fingerprints  # noqa: E402
+
+DOCS = ROOT / "docs"
+WRITTEN = [*sorted(DOCS.rglob("*.md")), ROOT / "includes" / "abbreviations.md"]
+
+# OpenCC converts 乾 to 干 (乾燥 -> 干燥); in a person's name it is already correct.
+NAMES_OPENCC_MISREADS = ("杨乾",)
+
+# What the scraped seeds carry besides the articles: ads, spam, site furniture, markup.
+SCRAPE_RESIDUE = (
+    "范文网", "huxinfoam", "实用范文", "投诉建议", "为大家精心准备", "希望对大家有所帮助", "随便看",
+    "科学优质学术资源", "91视频", "欧美日韩", "无毒不卡", "在线播放", "在看在线", "vqgk9", "<dfn", "<acronym",
+    "中图分类号", "文献标识码:", "关键词:", "更新时间:", "Title:", "Text:",
+)
+
+# Facts each case page must state exactly as its source does (issue: numbers on the organisation's page).
+CASE_FACTS = {
+    "nchu-party-building-plus": ("80%", "3%", "35%", "81%", "217项", "329项", "26项", "70%", "李清华", "吴涛",
+                                 "首批全国党建工作样板支部", "13个阶段"),
+    "kuitun-psbc": ("36", "34%", "3个", "2016年", "优秀奖", "第一书记", "森林派出所"),
+    "sinan-tobacco-three-three": ("5名", "6个支部", "三联三强化", "三建三提升", "三创三服务", "三亮一评", "1至2个"),
+    "ccb-leader-training": ("总行党校", "哈尔滨", "常州", "讲授式", "研讨式", "体验式", "模拟式", "张振国"),
+    "shaanxi-legal-branches": ("分类定岗", "积分", "每季度"),
+    "organ-two-skins-reflection": ("2019年", "考评系数", "每月"),
+}
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    sources = {p.relative_to(DOCS).as_posix(): p.read_bytes() for p in DOCS.rglob("*.md")}
+    return load_content(sources)
+
+
+def test_the_guide_has_the_shape_the_issue_asks_for(content):
+    graph = content.graph
+    counts = {folder: len(graph.by_folder(folder)) for folder in ("problems", "causes", "measures", "cases", "sources")}
+    assert counts["problems"] >= 10 and counts["causes"] >= 8 and counts["measures"] >= 20, counts
+    assert counts["cases"] >= 7 and counts["sources"] == 5, counts
+    assert content.findings == [], [f.format() for f in content.findings]
+
+
+def test_every_problem_has_a_cause_and_a_measure(content):
+    for problem in content.graph.by_folder("problems"):
+        assert content.graph.links(problem.id, "causes"), problem.path
+        assert content.graph.backlinks(problem.id, "addresses"), problem.path
+
+
+def test_every_measure_answers_something_and_every_case_applies_a_measure(content):
+    for measure in content.graph.by_folder("measures"):
+        assert content.graph.links(measure.id, "addresses"), measure.path
+    for case in content.graph.by_folder("cases"):
+        assert content.graph.links(case.id, "applies"), case.path
+
+
+def test_every_source_is_cited_and_every_item_cites_one(content):
+    for source in content.graph.by_folder("sources"):
+        assert content.graph.backlinks(source.id, "sources"), source.path
+    for folder in ("problems", "causes", "measures", "cases"):
+        for item in content.graph.by_folder(folder):
+            assert content.graph.links(item.id, "sources"), item.path
+
+
+def test_every_cited_source_has_a_footnote_pointing_at_its_page(content):
+    """Front matter says which sources; the body must show the reader where each claim comes from."""
+    for folder in ("problems", "causes", "measures", "cases"):
+        for item in content.graph.by_folder(folder):
+            body = content.pages[item.path].body
+            for source in content.graph.links(item.id, "sources"):
+                assert f"[^{source}]:" in body and f"../sources/{source}.md" in body, (item.path, source)
+
+
+def test_measures_follow_the_card_shape(content):
+    for measure in content.graph.by_folder("measures"):
+        headings = re.findall(r"^## (.+)$", content.pages[measure.path].body, re.M)
+        assert headings[:5] == ["是什么", "为什么", "怎么做", "谁做过", "注意事项"], measure.path
+        steps = content.pages[measure.path].body.split("## 怎么做", 1)[1].split("## 谁做过", 1)[0]
+        assert re.search(r"^1\. ", steps, re.M), f"{measure.path}: 怎么做 has no numbered steps"
+
+
+@pytest.mark.parametrize("path", WRITTEN, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_text_is_simplified_chinese(path: Path):
+    converter = opencc.OpenCC("t2s")
+    text = path.read_text(encoding="utf-8")
+    for name in NAMES_OPENCC_MISREADS:
+        text = text.replace(name, "")
+    changed = sorted({a for a, b in zip(text, converter.convert(text), strict=True) if a != b})
+    assert changed == [], f"traditional characters: {changed}"
+
+
+@pytest.mark.parametrize("path", WRITTEN, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_no_hard_wrapped_chinese_paragraphs(path: Path):
+    """A newline inside a Chinese paragraph shows as a stray space in the browser."""
+    text = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+    in_fence = False
+    for number, (line, following) in enumerate(zip(text.splitlines(), text.splitlines()[1:], strict=False), 1):
+        if line.startswith("```"):
+            in_fence = not in_fence
+        if in_fence or not line or not following:
+            continue
+        plain = not re.match(r"\s*([-*>|#]|\d+\.|\[\^|\*\[|<|!!!|\?\?\?|:)", following)
+        assert not (re.search(r"[\u4e00-\u9fff，、]$", line) and plain
+                    and re.match(r"[\u4e00-\u9fff]", following)), f"line {number} continues on the next line"
+
+
+def test_built_site_has_no_scrape_residue(built_site):
+    assert built_site.returncode == 0, built_site.output
+    found = []
+    for page in Path(built_site.site).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        found += [(page.relative_to(built_site.site).as_posix(), s) for s in SCRAPE_RESIDUE if s in text]
+    assert found == []
+
+
+def test_no_passage_is_pasted_from_a_source():
+    """Own words: no stretch of 39 characters is shared with a seed (names and lists are far shorter).
+
+    The seeds are not in the repository; tests/data holds their fingerprints
+    (scripts/make_seed_fingerprints.py), so the check runs on any clean clone.
+    """
+    stored = set((ROOT / "tests" / "data" / "seed-fingerprints.txt").read_text(encoding="utf-8").split())
+    window = make_seed_fingerprints.WINDOW
+    pasted = []
+    for path in WRITTEN:
+        text = make_seed_fingerprints.normalise(path.read_text(encoding="utf-8"))
+        pasted += [(path.name, text[i:i + window]) for i in range(len(text) - window + 1)
+                   if make_seed_fingerprints.fingerprint(text[i:i + window]) in stored]
+    assert pasted == []
+
+
+def test_fingerprints_match_the_seeds_when_they_are_at_hand():
+    """Where the seeds are checked out next to the repo, the stored fingerprints must be theirs."""
+    seeds_dir = ROOT.parent / "shared" / "seeds"
+    stored = (ROOT / "tests" / "data" / "seed-fingerprints.txt").read_text(encoding="utf-8").split()
+    assert len(stored) > 1000
+    if seeds_dir.is_dir():
+        assert stored == make_seed_fingerprints.seed_fingerprints(seeds_dir)
+
+
+@pytest.mark.parametrize("case", sorted(CASE_FACTS))
+def test_case_pages_keep_the_sources_numbers_and_names(content, case):
+    body = content.pages[f"cases/{case}.md"].body
+    missing = [fact for fact in CASE_FACTS[case] if fact not in body]
+    assert missing == [], f"cases/{case}.md lacks {missing}"
