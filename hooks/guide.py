@@ -4,6 +4,7 @@ on_config     reset per-build state, read the allowed tags
 on_files      read every page once, check the graph, report findings, add the
               generated pages (virtual: nothing is written into docs/), build nav
 on_page_*     item header and related panel, page description, HTML safety
+on_post_build fix the Chinese query segmentation of Material's search worker
 All logic lives in guidekit; the functions here only connect it to MkDocs.
 """
 
@@ -30,6 +31,7 @@ from guidekit.pages import (
     type_index_markdown,
 )
 from guidekit.preview import preview_banner
+from guidekit.search_patch import patch_search_worker
 from guidekit.snippets import check_snippets, drop_bad_snippets
 from guidekit.templates import template_markdown
 from guidekit.vocabulary import domain_terms
@@ -122,7 +124,8 @@ def _register_search_terms(content: Content, glossary: list[tuple[str, str]]) ->
         import jieba
     except ImportError:  # search without jieba still works, only less precisely
         return
-    for term in domain_terms(content.graph, glossary, _state.get("allowed_tags", frozenset())):
+    bodies = (page.body for page in content.pages.values())
+    for term in domain_terms(content.graph, glossary, _state.get("allowed_tags", frozenset()), bodies):
         jieba.add_word(term, freq=20000)
 
 
@@ -192,3 +195,16 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def _entry(urls: dict[str, str], entry: PanelEntry) -> dict[str, str]:
     return {**asdict(entry), "url": urls.get(entry.path, entry.path)}
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    workers = sorted(Path(config.site_dir).glob("assets/javascripts/workers/search.*.min.js"))
+    for worker in workers:
+        patched = patch_search_worker(worker.read_text(encoding="utf-8"))
+        if patched is None:
+            log.warning(f"Material 的搜索脚本 {worker.name} 与预期不符，中文查询分词修正未能应用；"
+                        "请检查 hooks/guidekit/search_patch.py 是否适配当前的 Material 版本。")
+            continue
+        worker.write_text(patched, encoding="utf-8")
+    if not workers and "search" in config.plugins:
+        log.warning("没有找到 Material 的搜索脚本，中文查询分词修正未能应用。")

@@ -115,7 +115,7 @@ def glossary_markdown(pairs: list[tuple[str, str]]) -> str:
     """The 术语表 page, rendered from the same file that drives the tooltips."""
     lines = [
         GENERATED_FRONT_MATTER.format(title="术语表", summary="本指南中常见术语的简要释义。")
-        .replace("search:\n  exclude: true\n", ""),
+        .replace("exclude: true", "boost: 0.2"),  # searchable, below the item pages that use the terms
         "# 术语表\n",
         "全站正文中出现这些术语时，鼠标悬停（手机上轻点）即可看到释义。"
         "术语表与悬停释义出自同一个文件 `includes/abbreviations.md`。\n",

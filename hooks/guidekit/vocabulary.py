@@ -7,14 +7,27 @@ from collections.abc import Iterable
 
 from .graph import Graph
 
-QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
+# A named programme or term is written in Chinese quotation marks: “三控一平衡”, “党建+”.
+QUOTED = re.compile(r"[“\"]([^”\"\s，。；：、]{2,8})[”\"]")
+
+
+def quoted_terms(text: str) -> list[str]:
+    """Short quoted phrases in a text: the programme names and slogans the guide cites."""
+    return QUOTED.findall(text)
 
 
 def domain_terms(graph: Graph, glossary: Iterable[tuple[str, str]],
-                 tags: Iterable[str] = ()) -> list[str]:
-    """Glossary terms, tags, and the quoted programme names in item titles."""
+                 tags: Iterable[str] = (), texts: Iterable[str] = ()) -> list[str]:
+    """Glossary terms, tags, and quoted names from item titles and page bodies.
+
+    Whole item titles are deliberately not words: a title registered with jieba would
+    become one index token, and a reader typing part of it would no longer find it.
+    """
     terms: list[str] = [term for term, _ in glossary]
     terms.extend(tags)
     for item in graph.items.values():
-        terms.extend(QUOTED.findall(item.title))
-    return sorted({t.strip() for t in terms if t.strip()})
+        terms.extend(quoted_terms(item.title))
+    for text in texts:
+        terms.extend(quoted_terms(text))
+    cleaned = (t.strip().strip("“”\"") for t in terms)
+    return sorted({t for t in cleaned if t})

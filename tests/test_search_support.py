@@ -1,0 +1,49 @@
+"""The pieces behind Chinese search: the query segmenter fix and the traditional-character map."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import material
+from conftest import ROOT
+from guidekit.search_patch import patch_search_worker
+from guidekit.vocabulary import domain_terms, quoted_terms
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import make_t2s  # noqa: E402
+
+WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+
+
+def test_the_pinned_material_worker_gets_the_segmenter_fix():
+    (worker,) = WORKERS.glob("search.*.min.js")
+    original = worker.read_text(encoding="utf-8")
+    patched = patch_search_worker(original)
+    assert patched is not None, "Material's search worker changed: adapt hooks/guidekit/search_patch.py"
+    assert "new Uint16Array(t.length)" not in patched
+    assert len(patched.splitlines()) == len(original.splitlines())
+
+
+def test_an_unknown_worker_is_reported_not_mangled():
+    assert patch_search_worker("function fe(t){return t}") is None
+
+
+def test_vendored_character_map_matches_its_generator():
+    script = (ROOT / "overrides/assets/javascripts/search-t2s.js").read_text(encoding="utf-8")
+    assert script == make_t2s.render(), "run .venv/bin/python scripts/make_t2s.py"
+
+
+def test_character_map_converts_reader_queries_and_never_touches_the_guide_text():
+    pairs = make_t2s.character_pairs()
+    assert "".join(pairs.get(c, c) for c in "兩張皮流動黨員郵儲銀行") == "两张皮流动党员邮储银行"
+    guide_text = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md"))
+    touched = sorted({c for c in guide_text if c in pairs})
+    assert touched == [], f"the map would rewrite characters the guide itself uses: {touched}"
+
+
+def test_quoted_programme_names_become_search_words():
+    assert quoted_terms("实行“三控一平衡”制度，推行“党建+”，“一起谋划、一起部署”") == ["三控一平衡", "党建+"]
+    from guidekit.graph import Graph
+    terms = domain_terms(Graph(items={}), [("“互联网+”", "释义")], ["学习教育"], ["开展“三亮一评”活动"])
+    assert terms == ["三亮一评", "互联网+", "学习教育"]
