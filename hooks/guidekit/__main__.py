@@ -2,6 +2,8 @@
 
 Exits 1 when any finding is reported, so it can gate a commit or a CI job even
 on a generator that does not run MkDocs hooks.
+
+`python -m guidekit new <类型> <id> [标题] [--docs DIR]` starts a new page from its template.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .content import load_content
+from .scaffold import ScaffoldError, create_page
 
 
 def allowed_tags_from_config(config_path: Path) -> frozenset[str]:
@@ -32,7 +35,28 @@ def allowed_tags_from_config(config_path: Path) -> frozenset[str]:
     return frozenset()
 
 
+def new_page(argv: list[str]) -> int:
+    docs = Path("docs")
+    if "--docs" in argv:
+        at = argv.index("--docs")
+        docs, argv = Path(argv[at + 1]), argv[:at] + argv[at + 2:]
+    if len(argv) not in (2, 3):
+        print("用法：bash scripts/new-page.sh <类型> <id> [标题]\n"
+              "例如：bash scripts/new-page.sh 举措 branch-visits 支部走访制度", file=sys.stderr)
+        return 2
+    try:
+        path = create_page(docs, *argv)
+    except ScaffoldError as error:
+        print(f"未创建：{error}", file=sys.stderr)
+        return 1
+    print(f"已创建 {path.relative_to(docs.parent).as_posix()}。"
+          "按模板改写各节内容，预览时页面顶部会列出还需要修改的地方。")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["new"]:
+        return new_page(argv[1:])
     docs = Path(argv[0]) if argv else Path("docs")
     config = docs.parent / "mkdocs.yml"
     tags = allowed_tags_from_config(config) if config.exists() else frozenset()

@@ -1,0 +1,54 @@
+"""Start a new item page from its type's template: `bash scripts/new-page.sh <类型> <id> [标题]`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import ID_PATTERN, ITEM_TYPES
+from .templates import template_markdown
+
+# Chinese names an editor may type instead of the folder name.
+TYPE_NAMES: dict[str, str] = {
+    **{t.label: folder for folder, t in ITEM_TYPES.items()},
+    "举措": "measures", "案例": "cases", "来源": "sources",
+}
+
+
+class ScaffoldError(ValueError):
+    """A reason, in Chinese, why the page was not created."""
+
+
+def resolve_type(name: str) -> str:
+    folder = TYPE_NAMES.get(name, name)
+    if folder not in ITEM_TYPES:
+        choices = "、".join(f"{f}（{t.label}）" for f, t in ITEM_TYPES.items())
+        raise ScaffoldError(f"不认识的页面类型“{name}”。可用的类型：{choices}。")
+    return folder
+
+
+def existing_ids(docs: Path) -> dict[str, Path]:
+    return {p.stem: p for folder in ITEM_TYPES for p in (docs / folder).glob("*.md") if p.name != "index.md"}
+
+
+def new_page_text(folder: str, title: str | None) -> str:
+    """The type's template (the same one the editors' guide shows), with the title filled in."""
+    text = template_markdown(folder).removeprefix("```markdown\n").removesuffix("```\n")
+    if title:
+        text = text.replace(f"title: 这里写{ITEM_TYPES[folder].label}的标题", f"title: {title}", 1)
+    return text
+
+
+def create_page(docs: Path, type_name: str, item_id: str, title: str | None = None) -> Path:
+    """Write docs/<folder>/<id>.md; refuses a malformed or existing id and never overwrites a file."""
+    folder = resolve_type(type_name)
+    if not ID_PATTERN.match(item_id):
+        raise ScaffoldError(f"id “{item_id}”不合规：只能用小写英文字母、数字和连字符，例如 weak-learning。")
+    taken = existing_ids(docs)
+    if item_id in taken:
+        raise ScaffoldError(f"id “{item_id}”已被 {taken[item_id].relative_to(docs.parent).as_posix()} 使用，"
+                            "请换一个。")
+    target = docs / folder / f"{item_id}.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as handle:  # "x": fails rather than overwrite
+        handle.write(new_page_text(folder, title))
+    return target
