@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from guidekit.content import Content, load_content
+from guidekit.dates import PLUGIN as DATES_PLUGIN
+from guidekit.dates import build_epoch, fallback_date_html, inside_git_work_tree
 from guidekit.findings import Finding
 from guidekit.html_safety import check_html, neutralise_html
 from guidekit.model import ITEM_TYPES, item_folder, item_id
@@ -36,7 +38,7 @@ from guidekit.snippets import check_snippets, drop_bad_snippets
 from guidekit.templates import template_markdown
 from guidekit.vocabulary import domain_terms
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -56,10 +58,15 @@ def on_startup(command: str, dirty: bool) -> None:
     _command["name"] = command
 
 
+@event_priority(100)  # before the git-dates plugin, which would warn outside git
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
     _state["allowed_tags"] = _allowed_tags(config)
     _state["root"] = Path(config.config_file_path).parent
+    dates = config.plugins.get(DATES_PLUGIN)
+    if dates is not None and not inside_git_work_tree(_state["root"]):
+        dates.config["enabled"] = False
+        _state["fallback_date"] = fallback_date_html(build_epoch())
     return config
 
 
@@ -138,6 +145,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if allowed and isinstance(page.meta.get("tags"), list):
         page.meta["tags"] = [t for t in page.meta["tags"] if str(t) in allowed]
     markdown = drop_bad_snippets(MARKER.sub(_expand_marker, markdown), _state["root"] / "includes")
+    if "fallback_date" in _state and not page.file.generated_by:
+        page.meta["git_revision_date_localized"] = _state["fallback_date"]
     folder = item_folder(src)
     if folder is None or item_id(src) not in content.graph.items:
         return markdown

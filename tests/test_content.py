@@ -152,6 +152,6 @@ def test_fingerprints_match_the_seeds_when_they_are_at_hand():
 
 @pytest.mark.parametrize("case", sorted(CASE_FACTS))
 def test_case_pages_keep_the_sources_numbers_and_names(content, case):
-    body = content.pages[f"cases/{case}.md"].body
+    body = re.sub(r"\s+", "", content.pages[f"cases/{case}.md"].body)  # 36 人 and 36人 state the same fact
     missing = [fact for fact in CASE_FACTS[case] if fact not in body]
     assert missing == [], f"cases/{case}.md lacks {missing}"
