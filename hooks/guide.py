@@ -15,6 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from guidekit.accessibility import label_task_checkboxes
 from guidekit.content import Content, load_content
 from guidekit.dates import PLUGIN as DATES_PLUGIN
 from guidekit.dates import build_epoch, fallback_date_html, inside_git_work_tree
@@ -27,6 +28,7 @@ from guidekit.pages import (
     glossary_markdown,
     overview_markdown,
     parse_abbreviations,
+    print_page_link,
     related_sections,
     rules_table_markdown,
     source_entries,
@@ -144,7 +146,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     allowed = _state.get("allowed_tags", frozenset())
     if allowed and isinstance(page.meta.get("tags"), list):
         page.meta["tags"] = [t for t in page.meta["tags"] if str(t) in allowed]
-    markdown = drop_bad_snippets(MARKER.sub(_expand_marker, markdown), _state["root"] / "includes")
+    markdown = MARKER.sub(lambda m: _expand_marker(m, page, config), markdown)
+    markdown = drop_bad_snippets(markdown, _state["root"] / "includes")
     if "fallback_date" in _state and not page.file.generated_by:
         page.meta["git_revision_date_localized"] = _state["fallback_date"]
     folder = item_folder(src)
@@ -157,8 +160,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return f"# {item.title}\n\n{lead}{markdown}"
 
 
-def _expand_marker(match: re.Match[str]) -> str:
+def _expand_marker(match: re.Match[str], page: Page, config: MkDocsConfig) -> str:
     name, arg = match["name"], match["arg"]
+    if name == "print-page":
+        # The print-site plugin adds its page after links are checked, so the link is plain HTML.
+        return print_page_link(page.url, config.use_directory_urls)
     if name == "rules":
         return rules_table_markdown()
     if name == "template" and arg in ITEM_TYPES:
@@ -166,6 +172,7 @@ def _expand_marker(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+@event_priority(50)  # before print-site copies each page into the whole-guide page
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     content: Content | None = _state.get("content")
     if content is None or page.file.generated_by:
@@ -177,6 +184,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         _report(findings)
         content.findings.extend(findings)
         html = neutralise_html(html)
+    if "task-list-item" in html:
+        html = label_task_checkboxes(html)
     if _command["name"] == "serve":
         html = preview_banner(content.findings_for(page.file.src_uri)) + html
     return html

@@ -187,3 +187,10 @@ def related_sections(graph: Graph, item_id: str) -> list[PanelSection]:
 def source_entries(graph: Graph, item_id: str) -> list[PanelEntry]:
     """The sources an item draws on, for its citation block."""
     return [_entry(graph.items[i]) for i in graph.links(item_id, "sources")]
+
+
+def print_page_link(page_url: str, use_directory_urls: bool) -> str:
+    """A link to the print-site plugin's whole-guide page, relative to the page at `page_url`."""
+    depth = page_url.count("/")
+    target = "print_page/" if use_directory_urls else "print_page.html"
+    return f'<a href="{"../" * depth}{target}">整本指南（打印版）</a>'
