@@ -24,6 +24,7 @@ from guidekit.html_safety import check_html, neutralise_html
 from guidekit.model import ITEM_TYPES, item_folder, item_id
 from guidekit.nav import build_nav
 from guidekit.pages import (
+    THEMES_PAGE,
     PanelEntry,
     glossary_markdown,
     overview_markdown,
@@ -34,6 +35,7 @@ from guidekit.pages import (
     source_entries,
     type_index_markdown,
 )
+from guidekit.picture import neighbourhood_picture, overview_picture
 from guidekit.preview import preview_banner
 from guidekit.search_patch import patch_search_worker
 from guidekit.snippets import check_snippets, drop_bad_snippets
@@ -101,7 +103,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _report(snippet_findings)
     content.findings.extend(snippet_findings)
     glossary = _read_abbreviations()
-    for path, markdown in _generated_pages(content, glossary).items():
+    themes = any(f.src_uri == THEMES_PAGE for f in files)
+    for path, markdown in _generated_pages(content, glossary, config.use_directory_urls, themes).items():
         if files.get_file_from_path(path) is not None:
             _report([Finding("G033", path, f"docs/{path} 由构建自动生成，不能手写。",
                              f"删除或改名 docs/{path}，手写内容请放到其他页面。")])
@@ -120,9 +123,12 @@ def _read_abbreviations() -> list[tuple[str, str]]:
     return parse_abbreviations(path.read_text(encoding="utf-8")) if path.exists() else []
 
 
-def _generated_pages(content: Content, glossary: list[tuple[str, str]]) -> dict[str, str]:
-    pages = {f"{folder}/index.md": type_index_markdown(content.graph, folder) for folder in ITEM_TYPES}
-    pages["overview.md"] = overview_markdown(content.graph)
+def _generated_pages(content: Content, glossary: list[tuple[str, str]], directory_urls: bool,
+                     themes: bool) -> dict[str, str]:
+    pages = {f"{folder}/index.md": type_index_markdown(content.graph, folder, themes) for folder in ITEM_TYPES}
+    overview_url = "overview/" if directory_urls else "overview.html"
+    picture = overview_picture(content.graph, overview_url, directory_urls)
+    pages["overview.md"] = overview_markdown(content.graph, picture)
     if glossary:
         pages["guide/glossary.md"] = glossary_markdown(glossary)
     return pages
@@ -186,6 +192,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = neutralise_html(html)
     if "task-list-item" in html:
         html = label_task_checkboxes(html)
+    src = page.file.src_uri
+    if item_folder(src) is not None and item_id(src) in content.graph.items:
+        picture = neighbourhood_picture(content.graph, item_id(src), page.url, config.use_directory_urls)
+        if picture:
+            html += f'<h2 id="guide-graph">关系图</h2>{picture}'
+
     if _command["name"] == "serve":
         html = preview_banner(content.findings_for(page.file.src_uri)) + html
     return html

@@ -41,15 +41,19 @@ def _counts(graph: Graph, item: Item) -> str:
     return " · ".join(parts)
 
 
-def type_index_markdown(graph: Graph, folder: str) -> str:
-    """The index page of one item type: a card per item."""
+THEMES_PAGE = "guide/themes.md"
+
+
+def type_index_markdown(graph: Graph, folder: str, themes_page: bool = False) -> str:
+    """The index page of one item type: a card per item (and a pointer to the tag listing)."""
     item_type = ITEM_TYPES[folder]
     page_path = f"{folder}/index.md"
     items = sorted(graph.by_folder(folder), key=lambda i: i.path)
+    themes = f"按学习教育、考核评价等主题筛选，见[按主题浏览]({md_link(page_path, THEMES_PAGE)})。"
     lines = [
         GENERATED_FRONT_MATTER.format(title=item_type.label, summary=item_type.intro),
         f"# {item_type.label}\n",
-        f"{item_type.intro}共 {len(items)} 篇。\n",
+        f"{item_type.intro}共 {len(items)} 篇。{themes if themes_page else ''}\n",
         '<div class="grid cards guide-cards" markdown>\n',
     ]
     for item in items:
