@@ -38,6 +38,7 @@ from guidekit.pages import (
 from guidekit.picture import neighbourhood_picture, overview_picture
 from guidekit.preview import preview_banner
 from guidekit.search_patch import patch_search_worker
+from guidekit.slugs import pinyin_slug
 from guidekit.snippets import check_snippets, drop_bad_snippets
 from guidekit.templates import template_markdown
 from guidekit.vocabulary import domain_terms
@@ -67,6 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
     _state["allowed_tags"] = _allowed_tags(config)
     _state["root"] = Path(config.config_file_path).parent
+    config.mdx_configs.setdefault("toc", {})["slugify"] = pinyin_slug
     dates = config.plugins.get(DATES_PLUGIN)
     if dates is not None and not inside_git_work_tree(_state["root"]):
         dates.config["enabled"] = False

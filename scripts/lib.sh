@@ -15,6 +15,20 @@ ensure_venv() {
   fi
 }
 
+# Lighthouse (npm, pinned by tests/lighthouse/package-lock.json) for the page-quality test.
+ensure_lighthouse() {
+  local dir=tests/lighthouse
+  local stamp="$dir/node_modules/.installed"
+  local digest
+  digest=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
+    # npm install, not npm ci: a transitive dependency asks for third-party-web@"latest", which
+    # npm ci refuses once the lock is older than the newest release.
+    npm install --prefix "$dir" --no-save --no-audit --no-fund --loglevel=error
+    echo "$digest" > "$stamp"
+  fi
+}
+
 # apt_install PKG... : install Debian packages (as root, or through sudo).
 apt_install() {
   local sudo=""

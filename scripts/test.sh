@@ -8,9 +8,11 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   apt_install "${need[@]}"
 fi
 ensure_venv requirements-dev.txt
+ensure_lighthouse
 .venv/bin/ruff check .
 exec .venv/bin/python -m pytest "$@"

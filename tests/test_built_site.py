@@ -140,3 +140,12 @@ def test_navigation_is_pruned_to_the_current_section(built, content):
             assert f'{item.id}/"' not in nav, item.path
     siblings = content.graph.by_folder("problems")
     assert all(f'{p.id}/"' in nav for p in siblings if p.id != problem.id)
+
+
+def test_headings_have_readable_ascii_anchors_that_do_not_depend_on_position(built):
+    page = page_html(built, "measures/four-togethers.md")
+    ids = re.findall(r'<h[2-4] id="([^"]+)"', page)
+    assert "zen-me-zuo" in ids and "zhu-yi-shi-xiang" in ids
+    for path in built.site.rglob("index.html"):
+        for anchor in re.findall(r'<h[1-6] id="([^"]+)"', path.read_text(encoding="utf-8")):
+            assert anchor.isascii() and not re.fullmatch(r"_\d+", anchor), (path, anchor)

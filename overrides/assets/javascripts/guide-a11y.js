@@ -1,6 +1,7 @@
 // Accessibility touches Material leaves out: a name for the search dialog, and keyboard
-// access to tables and code blocks that scroll sideways on a narrow screen.
-document$.subscribe(function () {
+// access to tables and code blocks that scroll sideways on a narrow screen. Runs once
+// the page has loaded (Material has wrapped the tables by then), in its own small task.
+window.addEventListener("load", function () {
   var search = document.querySelector(".md-search[role=dialog]");
   if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "站内搜索");
   document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {

@@ -1,0 +1,19 @@
+"""Heading anchors that are ASCII and stable: the pinyin of the heading, e.g. 怎么做 -> #zen-me-zuo.
+
+Python-Markdown's default slug drops Chinese entirely, so every Chinese heading
+became _1, _2 … by position: inserting a heading broke every link below it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pypinyin import lazy_pinyin
+
+NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def pinyin_slug(value: str, separator: str = "-") -> str:
+    words = lazy_pinyin(value)
+    slug = NOT_SLUG.sub(separator, " ".join(words).lower()).strip(separator)
+    return slug or "section"

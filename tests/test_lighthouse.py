@@ -1,0 +1,42 @@
+"""Lighthouse (npm, pinned in tests/lighthouse) against the site behind the shipped nginx config.
+
+Scores at least 95 in performance, accessibility, best practices and SEO on the
+home page and on an item page, with Lighthouse's default mobile throttling.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+import pytest
+from browser import CHROMIUM, CHROMIUM_ARGS
+from conftest import ROOT
+from test_hosting import nginx_site  # noqa: F401 - the same nginx the hosting tests use
+
+LIGHTHOUSE = ROOT / "tests" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+MINIMUM = 0.95
+
+
+def lighthouse(url: str, out) -> dict[str, float]:
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"],
+        env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(out.read_text(encoding="utf-8"))
+    return {name: report["categories"][name]["score"] for name in CATEGORIES}
+
+
+@pytest.mark.parametrize("path", ["", "measures/four-togethers/"], ids=["home", "item"])
+def test_lighthouse_scores(nginx_site, path, tmp_path, capsys):  # noqa: F811
+    assert LIGHTHOUSE.exists(), "run bash scripts/test.sh, which installs Lighthouse with npm ci"
+    base, _ = nginx_site
+    scores = lighthouse(base + path, tmp_path / "report.json")
+    with capsys.disabled():
+        print(f"\nLighthouse {path or '首页'}: " + "，".join(f"{k} {v * 100:.0f}" for k, v in scores.items()))
+    low = {k: v for k, v in scores.items() if v < MINIMUM}
+    assert low == {}, f"below {MINIMUM * 100:.0f}: {low}"
