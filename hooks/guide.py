@@ -69,6 +69,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["allowed_tags"] = _allowed_tags(config)
     _state["root"] = Path(config.config_file_path).parent
     config.mdx_configs.setdefault("toc", {})["slugify"] = pinyin_slug
+    tags = config.plugins.get("material/tags") or config.plugins.get("tags")
+    if tags is not None:
+        tags.config.tags_slugify = pinyin_slug  # 按主题浏览#tag:xin-xi-hua, not #tag:信息化
     dates = config.plugins.get(DATES_PLUGIN)
     if dates is not None and not inside_git_work_tree(_state["root"]):
         dates.config["enabled"] = False
@@ -198,7 +201,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if item_folder(src) is not None and item_id(src) in content.graph.items:
         picture = neighbourhood_picture(content.graph, item_id(src), page.url, config.use_directory_urls)
         if picture:
-            html += f'<h2 id="guide-graph">关系图</h2>{picture}'
+            html += f'<h2 id="guide-graph" data-search-exclude>关系图</h2>{picture}'
 
     if _command["name"] == "serve":
         html = preview_banner(content.findings_for(page.file.src_uri)) + html

@@ -131,7 +131,7 @@ def overview_picture(graph: Graph, page_url: str, use_directory_urls: bool) -> s
         return ""
     label = "关系图：问题、成因、创新举措、实践案例四列，线条表示它们之间的关系，每个方块都链接到对应页面。"
     svg = render_svg(graph, ids, page_url, use_directory_urls, label=label)
-    return (f'<figure class="guide-graph">'
+    return (f'<figure class="guide-graph" data-search-exclude>'
             f'<div class="guide-graph__scroll" tabindex="0" role="region" aria-label="关系图，可左右滚动">{svg}</div>'
             "<figcaption>点击方块打开对应页面；在手机上可左右滑动查看。</figcaption></figure>")
 
@@ -150,6 +150,6 @@ def neighbourhood_picture(graph: Graph, item_id: str, page_url: str, use_directo
     label = f"“{graph.items[item_id].title}”及与它直接相关的条目"
     svg = render_svg(graph, ids, page_url, use_directory_urls, highlight=item_id, label=label)
     scroll = '<div class="guide-graph__scroll" tabindex="0" role="region" aria-label="本页关系图，可左右滚动">'
-    return ('<figure class="guide-graph guide-graph--local">'
+    return ('<figure class="guide-graph guide-graph--local" data-search-exclude>'
             f"{scroll}{svg}</div>"
             "<figcaption>本页（加粗框）与直接相关的条目。</figcaption></figure>")
