@@ -11,7 +11,6 @@ All logic lives in guidekit; the functions here only connect it to MkDocs.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -197,11 +196,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = neutralise_html(html)
     if "task-list-item" in html:
         html = label_task_checkboxes(html)
-    src = page.file.src_uri
-    if item_folder(src) is not None and item_id(src) in content.graph.items:
-        picture = neighbourhood_picture(content.graph, item_id(src), page.url, config.use_directory_urls)
-        if picture:
-            html += f'<h2 id="guide-graph" data-search-exclude>关系图</h2>{picture}'
 
     if _command["name"] == "serve":
         html = preview_banner(content.findings_for(page.file.src_uri)) + html
@@ -214,7 +208,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if content is None or item_folder(src) is None or item_id(src) not in content.graph.items:
         return context
     item = content.graph.items[item_id(src)]
-    urls: dict[str, str] = _state.setdefault("urls", {f.src_uri: f.url for f in _state["files"]})
+    if "urls" not in _state:  # once per build, not once per page
+        _state["urls"] = {f.src_uri: f.url for f in _state["files"]}
+    urls: dict[str, str] = _state["urls"]
     context["guide_item"] = {
         "id": item.id,
         "folder": item.folder,
@@ -224,12 +220,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
             for s in related_sections(content.graph, item.id)
         ],
         "sources": [_entry(urls, e) for e in source_entries(content.graph, item.id)],
+        # drawn in the template, not the page content: kept out of search and the print page
+        "picture": neighbourhood_picture(content.graph, item.id, page.url, config.use_directory_urls),
     }
     return context
 
 
 def _entry(urls: dict[str, str], entry: PanelEntry) -> dict[str, str]:
-    return {**asdict(entry), "url": urls.get(entry.path, entry.path)}
+    return {**vars(entry), "url": urls.get(entry.path, entry.path)}  # vars: asdict deep-copies, 5x slower
 
 
 def on_post_build(config: MkDocsConfig) -> None:

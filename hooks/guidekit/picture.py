@@ -40,7 +40,8 @@ def picture_edges(graph: Graph, ids: set[str]) -> list[tuple[str, str]]:
             for target in graph.links(owner, key) if target in ids]
 
 
-def order_columns(graph: Graph, ids: set[str], edges: list[tuple[str, str]]) -> list[list[str]]:
+def order_columns(graph: Graph, ids: set[str], edges: list[tuple[str, str]],
+                  sweeps: int = SWEEPS) -> list[list[str]]:
     """Items per layer, ordered so that linked items sit at similar heights."""
     columns = [sorted(i for i in ids if graph.items[i].folder == layer) for layer in LAYERS]
     neighbours: dict[str, list[str]] = {i: [] for i in ids}
@@ -52,14 +53,14 @@ def order_columns(graph: Graph, ids: set[str], edges: list[tuple[str, str]]) -> 
         known = [rank[n] for n in neighbours[item] if n in rank]
         return sum(known) / len(known) if known else fallback
 
-    for sweep in range(SWEEPS):
+    for sweep in range(sweeps):
         order = range(1, len(columns)) if sweep % 2 == 0 else range(len(columns) - 2, -1, -1)
         for index in order:
             rank = {item: pos / max(len(col), 1) for c, col in enumerate(columns) if c != index
                     for pos, item in enumerate(col)}
             column = columns[index]
-            columns[index] = sorted(column, key=lambda i, col=column: (
-                barycentre(i, rank, col.index(i) / max(len(col), 1)), i))
+            here = {item: pos / max(len(column), 1) for pos, item in enumerate(column)}
+            columns[index] = sorted(column, key=lambda i, here=here: (barycentre(i, rank, here[i]), i))
     return columns
 
 
@@ -84,7 +85,8 @@ def render_svg(graph: Graph, ids: set[str], page_url: str, use_directory_urls: b
                highlight: str | None = None, label: str = "") -> str:
     """An inline SVG of the given items and the relations between them."""
     edges = picture_edges(graph, ids)
-    columns = order_columns(graph, ids, edges)
+    # one item's neighbourhood is a star: a single sweep orders it; the whole guide needs more
+    columns = order_columns(graph, ids, edges, sweeps=1 if highlight else SWEEPS)
     used = [c for c in range(len(LAYERS)) if columns[c]]
     x_of = {c: 8 + k * (NODE_WIDTH + COLUMN_GAP) for k, c in enumerate(used)}
     tallest = max(len(columns[c]) for c in used)

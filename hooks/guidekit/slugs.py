@@ -7,12 +7,14 @@ became _1, _2 … by position: inserting a heading broke every link below it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=4096)  # the same headings (是什么, 怎么做 …) recur on every page of a type
 def pinyin_slug(value: str, separator: str = "-") -> str:
     words = lazy_pinyin(value)
     slug = NOT_SLUG.sub(separator, " ".join(words).lower()).strip(separator)
