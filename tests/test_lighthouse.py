@@ -1,7 +1,10 @@
 """Lighthouse (npm, pinned in tests/lighthouse) against the site behind the shipped nginx config.
 
 Scores at least 95 in performance, accessibility, best practices and SEO on the
-home page and on an item page, with Lighthouse's default mobile throttling.
+home page and on an item page, with Lighthouse's default mobile throttling. The
+performance score moves a few points from run to run on a busy machine, so each
+page is audited three times and the median run counts, as Lighthouse's own
+documentation recommends.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from test_hosting import nginx_site  # noqa: F401 - the same nginx the hosting t
 LIGHTHOUSE = ROOT / "tests" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 MINIMUM = 0.95
+RUNS = 3
 
 
 def lighthouse(url: str, out) -> dict[str, float]:
@@ -35,8 +39,12 @@ def lighthouse(url: str, out) -> dict[str, float]:
 def test_lighthouse_scores(nginx_site, path, tmp_path, capsys):  # noqa: F811
     assert LIGHTHOUSE.exists(), "run bash scripts/test.sh, which installs Lighthouse with npm ci"
     base, _ = nginx_site
-    scores = lighthouse(base + path, tmp_path / "report.json")
+    runs = sorted((lighthouse(base + path, tmp_path / f"report-{n}.json") for n in range(RUNS)),
+                  key=lambda s: s["performance"])
+    scores = runs[RUNS // 2]
     with capsys.disabled():
-        print(f"\nLighthouse {path or '首页'}: " + "，".join(f"{k} {v * 100:.0f}" for k, v in scores.items()))
+        print(f"\nLighthouse {path or '首页'}（{RUNS} 次取中位）: "
+              + "，".join(f"{k} {v * 100:.0f}" for k, v in scores.items())
+              + f"；performance 各次 {[round(r['performance'] * 100) for r in runs]}")
     low = {k: v for k, v in scores.items() if v < MINIMUM}
     assert low == {}, f"below {MINIMUM * 100:.0f}: {low}"
