@@ -43,3 +43,22 @@ def static_server(root: Path, prefix: str = "/") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def first_search_result(page, query: str, timeout_ms: int = 15000):
+    """Type a query into Material's search box like a reader; the first result link, once shown."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)
+    box.press("End")  # the key that commits an input method's composition
+    first = page.locator(".md-search-result__item > a.md-search-result__link").first
+    first.wait_for(timeout=timeout_ms)
+    return first
+
+
+def record_requests_off_disk(context) -> list[str]:
+    """Collects every request a page opened from disk makes to anything but a file."""
+    outside: list[str] = []
+    local = ("file", "data", "blob", "about")
+    context.on("request", lambda r: r.url.split(":", 1)[0] not in local and outside.append(r.url))
+    return outside

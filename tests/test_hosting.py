@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from browser import first_search_result
 from conftest import ROOT, run_mkdocs
 
 SUBPATH = "/dangjian/guide/"
@@ -185,12 +186,7 @@ def test_navigation_search_and_404_work_in_the_browser_under_the_subpath(nginx_s
         page.click("a.md-tabs__link[href='problems/']")
         page.wait_for_url(base + "problems/")
         assert page.locator("h1").inner_text().rstrip("¶") == "问题"
-        box = page.locator("input.md-search__input")
-        box.click()
-        box.press_sequentially("奎屯")
-        box.press("End")
-        first = page.locator(".md-search-result__item > a.md-search-result__link").first
-        first.wait_for(timeout=10000)
+        first = first_search_result(page, "奎屯")
         assert first.get_attribute("href").startswith(base + "cases/kuitun-psbc/")
         response = page.goto(base + "no/such/page/")
         assert response.status == 404

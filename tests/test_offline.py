@@ -8,9 +8,9 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
+from browser import first_search_result, record_requests_off_disk
 from conftest import ROOT
 
 EPOCH = "1764547200"  # any fixed commit time
@@ -62,9 +62,7 @@ def test_offline_pages_link_to_html_files_and_need_no_server(unpacked):
 
 def test_offline_bundle_opens_from_disk_with_navigation_and_search(unpacked, chromium):
     context = chromium.new_context()
-    outside: list[str] = []
-    context.on("request", lambda r: urlparse(r.url).scheme not in ("file", "data", "blob", "about")
-               and outside.append(r.url))
+    outside = record_requests_off_disk(context)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -73,12 +71,7 @@ def test_offline_bundle_opens_from_disk_with_navigation_and_search(unpacked, chr
         page.click("a.md-tabs__link[href='problems/index.html']")
         page.wait_for_url("**/problems/index.html")
         assert page.locator("h1").inner_text().rstrip("¶") == "问题"
-        box = page.locator("input.md-search__input")
-        box.click()
-        box.press_sequentially("奎屯")
-        box.press("End")
-        first = page.locator(".md-search-result__item > a.md-search-result__link").first
-        first.wait_for(timeout=15000)
+        first = first_search_result(page, "奎屯")
         assert "cases/kuitun-psbc.html" in first.get_attribute("href")
         first.click()
         page.wait_for_url("**/cases/kuitun-psbc.html*")
@@ -91,9 +84,7 @@ def test_offline_bundle_opens_from_disk_with_navigation_and_search(unpacked, chr
 
 def test_every_offline_page_loads_from_disk_without_outside_requests(unpacked, chromium):
     context = chromium.new_context()
-    outside: list[str] = []
-    context.on("request", lambda r: urlparse(r.url).scheme not in ("file", "data", "blob", "about")
-               and outside.append(r.url))
+    outside = record_requests_off_disk(context)
     page = context.new_page()
     pages = sorted(unpacked.rglob("*.html"))
     assert len(pages) > 60
