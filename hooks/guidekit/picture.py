@@ -8,7 +8,6 @@ is a link to its page, and nothing is fetched at view time.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from html import escape
 
@@ -71,10 +70,12 @@ def item_url(graph: Graph, item_id: str, use_directory_urls: bool) -> str:
 
 
 def relative_url(from_page_url: str, to_url: str) -> str:
-    """A link from the page served at `from_page_url` to `to_url` (both site-relative)."""
-    base = from_page_url if from_page_url.endswith("/") else posixpath.dirname(from_page_url)
-    rel = posixpath.relpath(to_url, base.rstrip("/") or ".")
-    return rel + "/" if to_url.endswith("/") and not rel.endswith("/") else rel
+    """A link from the page served at `from_page_url` to `to_url` (both site-relative).
+
+    Up to the site root, then down: as many ../ as the page URL has folders. Simpler and
+    much faster than posixpath.relpath, which this runs for every node of every picture.
+    """
+    return "../" * from_page_url.count("/") + to_url
 
 
 def _label(title: str) -> str:

@@ -6,10 +6,14 @@ became _1, _2 … by position: inserting a heading broke every link below it.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
+# Per-character readings are enough for an anchor; skipping pypinyin's phrase table halves its load time.
+os.environ.setdefault("PYPINYIN_NO_PHRASES", "true")
+
+from pypinyin import lazy_pinyin  # noqa: E402 - after the setting above
 
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
