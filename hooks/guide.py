@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from guidekit.accessibility import label_task_checkboxes
+from guidekit.accessibility import label_task_checkboxes, titles_to_labels
 from guidekit.content import Content, load_content
 from guidekit.dates import PLUGIN as DATES_PLUGIN
 from guidekit.dates import build_epoch, fallback_date_html, inside_git_work_tree
@@ -196,6 +196,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = neutralise_html(html)
     if "task-list-item" in html:
         html = label_task_checkboxes(html)
+    html = titles_to_labels(html)
 
     if _command["name"] == "serve":
         html = preview_banner(content.findings_for(page.file.src_uri)) + html
