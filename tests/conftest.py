@@ -26,15 +26,18 @@ BASE_PAGES: dict[str, str] = {
         "[^s002]: 见[来源](../sources/s002.md)。\n"
     ),
     "causes/business-over-party.md": (
-        "---\ntitle: 重业务、轻党建\nsummary: 把党建看成虚功。\nsources: [s002]\n---\n\n## 说明\n\n原因。\n"
+        "---\ntitle: 重业务、轻党建\nsummary: 把党建看成虚功。\nsources: [s002]\n---\n\n## 说明\n\n原因。[^s002]\n\n"
+        "[^s002]: 见[来源](../sources/s002.md)。\n"
     ),
     "measures/four-togethers.md": (
         "---\ntitle: 同规划、同部署\nsummary: 党建与业务一起谋划。\nsources: [s002]\n"
-        "addresses: [two-skins, business-over-party]\ntags: [融合发展]\n---\n\n## 是什么\n\n做法。\n"
+        "addresses: [two-skins, business-over-party]\ntags: [融合发展]\n---\n\n## 是什么\n\n做法。[^s002]\n\n"
+        "[^s002]: 见[来源](../sources/s002.md)。\n"
     ),
     "cases/nchu.md": (
         "---\ntitle: 南昌航空大学\nsummary: 支部建在学科上。\nsources: [s002]\n"
-        "applies: [four-togethers]\n---\n\n## 背景\n\n增长80%。\n"
+        "applies: [four-togethers]\nevidence: 有实践和数据\n---\n\n## 背景\n\n增长80%。[^s002]\n\n"
+        "[^s002]: 见[来源](../sources/s002.md)。\n"
     ),
     "sources/s002.md": (
         "---\ntitle: 党建与业务工作深度的思考\nsummary: 多篇短文的汇编。\nauthor: 未注明\n"
