@@ -116,8 +116,9 @@ def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
                 f"把值用引号括起来，例如 `{key}: \"{value}\"`。", page.line_of(key)))
     evidence = page.meta.get("evidence")
     if "evidence" in allowed and isinstance(evidence, str) and evidence.strip() not in EVIDENCE_LABELS:
+        # No did-you-mean: the labels differ by one character, and a guessed grade is worse than none.
         findings.append(Finding(
-            "G016", path, f"证据等级“{evidence}”不在规定的三级之中。{_did_you_mean(evidence.strip(), EVIDENCE_LABELS)}",
+            "G016", path, f"证据等级“{evidence}”不在规定的三级之中。",
             "只能写 " + "、".join(f"`{label}`" for label in EVIDENCE_LABELS)
             + " 之一，依据资料来源实际报告的内容判断。",
             page.line_of("evidence")))
