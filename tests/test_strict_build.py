@@ -23,6 +23,29 @@ def test_valid_site_builds_cleanly(fixture_site):
     assert "WARNING" not in result.output and "ERROR" not in result.output
 
 
+UNCITED = "\n## 怎么做\n\n支部书记每月检查一次台账。\n"
+
+
+def test_an_uncited_paragraph_fails_naming_file_and_line(fixture_site):
+    result = fixture_site({MEASURE: BASE_PAGES[MEASURE] + UNCITED})
+    line = (BASE_PAGES[MEASURE] + UNCITED).split("\n").index("支部书记每月检查一次台账。") + 1
+    assert_fails_with(result, f"[G050] docs/measures/four-togethers.md:{line}", "没有注明出处",
+                      "“支部书记每月检查一次台账。”", "编者建议")
+
+
+def test_the_same_paragraph_in_an_editorial_block_builds(fixture_site):
+    block = '\n!!! tip "编者建议"\n\n    支部书记每月检查一次台账。\n'
+    result = fixture_site({MEASURE: BASE_PAGES[MEASURE] + block})
+    assert result.returncode == 0, result.output
+    assert '<p class="admonition-title">编者建议</p>' in result.html("measures/four-togethers/index.html")
+
+
+def test_a_case_needs_a_grade_from_the_scale(fixture_site):
+    page = BASE_PAGES["cases/nchu.md"].replace("evidence: 有实践和数据", "evidence: 很有成效")
+    result = fixture_site({"cases/nchu.md": page})
+    assert_fails_with(result, "[G016] docs/cases/nchu.md:6", "“很有成效”", "`有实践和数据`、`有实践无数据`、`仅为主张`")
+
+
 def test_unknown_id_suggests_the_closest_one(fixture_site):
     page = BASE_PAGES[PROBLEM].replace("causes: [business-over-party]", "causes: [business-over-partyy]")
     result = fixture_site({PROBLEM: page})
