@@ -117,3 +117,25 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# The tier of each test, so `pytest -m unit` runs in seconds with nothing but the pinned packages.
+# Browser: anything that starts Chromium. Build: anything that runs MkDocs, a project script or a
+# server. Everything else is a unit test of the pure modules.
+BROWSER_FIXTURES = frozenset({"chromium"})
+BUILD_FIXTURES = frozenset({"fixture_site", "built_site"})
+BROWSER_MODULES = frozenset({"test_lighthouse"})
+BUILD_MODULES = frozenset({"test_built_site", "test_hosting", "test_lint", "test_preview", "test_editing", "test_offline",
+                           "test_scaffold"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        module = item.module.__name__ if getattr(item, "module", None) else ""
+        if names & BROWSER_FIXTURES or module in BROWSER_MODULES:
+            item.add_marker(pytest.mark.browser)
+        elif names & BUILD_FIXTURES or module in BUILD_MODULES:
+            item.add_marker(pytest.mark.build)
+        else:
+            item.add_marker(pytest.mark.unit)
