@@ -125,8 +125,8 @@ def chromium():
 BROWSER_FIXTURES = frozenset({"chromium"})
 BUILD_FIXTURES = frozenset({"fixture_site", "built_site"})
 BROWSER_MODULES = frozenset({"test_lighthouse"})
-BUILD_MODULES = frozenset({"test_built_site", "test_hosting", "test_lint", "test_preview", "test_editing", "test_offline",
-                           "test_scaffold"})
+BUILD_MODULES = frozenset({"test_built_site", "test_hosting", "test_lint", "test_preview", "test_editing",
+                           "test_offline", "test_scaffold"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

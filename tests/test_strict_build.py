@@ -176,13 +176,19 @@ def test_bom_and_crlf_are_accepted(fixture_site):
     assert "党建和业务各干各的。" in result.html("problems/two-skins/index.html")
 
 
-def test_snippets_cannot_read_outside_the_project(fixture_site):
-    page = BASE_PAGES[PROBLEM] + '\n--8<-- "/etc/passwd"\n\n--8<-- "../../../etc/hostname"\n'
+def test_snippets_cannot_read_outside_the_project_nor_crash_on_a_missing_file(fixture_site):
+    """Guards snippets.py: without it pymdownx.snippets dies in a traceback on the missing file."""
+    snippets = ['--8<-- "/etc/passwd"', '--8<-- "../../../etc/hostname"', '--8<-- "nope.md"']
+    page = BASE_PAGES[PROBLEM] + "".join(f"\n{line}\n" for line in snippets)
+    line = {text: page.split("\n").index(text) + 1 for text in snippets}
     result = fixture_site({PROBLEM: page})
-    assert result.returncode != 0
+    assert_fails_with(
+        result,
+        f"[G045] docs/problems/two-skins.md:{line[snippets[0]]} 片段引用无效：`/etc/passwd` 是绝对路径",
+        f"[G045] docs/problems/two-skins.md:{line[snippets[1]]} 片段引用无效：",
+        f"[G045] docs/problems/two-skins.md:{line[snippets[2]]} 片段引用无效：includes/nope.md 不存在")
     assert "root:x:0:0" not in result.output
-    assert not (result.site / "problems/two-skins/index.html").exists() or \
-        "root:x:0:0" not in result.html("problems/two-skins/index.html")
+    assert "root:x:0:0" not in result.html("problems/two-skins/index.html")
 
 
 def test_all_findings_reported_in_one_run(fixture_site):
