@@ -10,6 +10,7 @@ All logic lives in guidekit; the functions here only connect it to MkDocs.
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from guidekit.dates import PLUGIN as DATES_PLUGIN
 from guidekit.dates import build_epoch, fallback_date_html, inside_git_work_tree
 from guidekit.findings import Finding
 from guidekit.html_safety import check_html, neutralise_html
+from guidekit.mkdocs_messages import is_footnote_echo, link_line, translate
 from guidekit.model import ITEM_TYPES, item_folder, item_id
 from guidekit.nav import build_nav
 from guidekit.pages import (
@@ -65,6 +67,7 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(100)  # before the git-dates plugin, which would warn outside git
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
+    _install_translator()
     _state["allowed_tags"] = _allowed_tags(config)
     _state["root"] = Path(config.config_file_path).parent
     config.mdx_configs.setdefault("toc", {})["slugify"] = pinyin_slug
@@ -76,6 +79,48 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         dates.config["enabled"] = False
         _state["fallback_date"] = fallback_date_html(build_epoch())
     return config
+
+
+MKDOCS_VALIDATION_LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+
+
+class _TranslateMkDocsMessages(logging.Filter):
+    """Rewrites MkDocs' English link/anchor/nav warnings as Chinese findings (English kept after).
+
+    The record keeps its level, so MkDocs still counts it and --strict still fails;
+    the finding also joins the page's findings for the preview banner and the CLI.
+    """
+
+    guide_translator = True
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        message = record.getMessage()
+        if is_footnote_echo(message):
+            return False  # the footnote rules (G071/G072) report it, in Chinese, once
+        finding = translate(message, _locate_link)
+        if finding is None:
+            return True
+        record.msg, record.args = f"{finding.format()}（MkDocs 原文：{message}）", ()
+        content: Content | None = _state.get("content")
+        if content is not None:
+            content.findings.append(finding)
+        return True
+
+
+def _locate_link(src: str, url: str) -> int | None:
+    content: Content | None = _state.get("content")
+    page = content.pages.get(src) if content else None
+    return link_line(page.body, page.body_start_line, url) if page else None
+
+
+def _install_translator() -> None:
+    for name in MKDOCS_VALIDATION_LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if getattr(f, "guide_translator", False)]:
+            logger.removeFilter(old)  # `mkdocs serve` reloads this hook on every rebuild
+        logger.addFilter(_TranslateMkDocsMessages())
 
 
 def _allowed_tags(config: MkDocsConfig) -> frozenset[str]:
@@ -197,15 +242,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if "task-list-item" in html:
         html = label_task_checkboxes(html)
     html = titles_to_labels(html)
-
-    if _command["name"] == "serve":
-        html = preview_banner(content.findings_for(page.file.src_uri)) + html
     return html
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Check anchors now, not after the pages are written, so the preview banner can list them."""
+    for file in files.documentation_pages():
+        if file.page is not None:
+            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+            file.page.links_to_anchors = None  # MkDocs' own pass after writing would repeat them
+    return env
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     content: Content | None = _state.get("content")
     src = page.file.src_uri
+    if content is not None and _command["name"] == "serve" and not page.file.generated_by:
+        page.content = preview_banner(content.findings_for(src)) + (page.content or "")
     if content is None or item_folder(src) is None or item_id(src) not in content.graph.items:
         return context
     item = content.graph.items[item_id(src)]

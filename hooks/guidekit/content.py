@@ -22,6 +22,7 @@ from .graph import (
     make_item,
 )
 from .model import item_folder
+from .page_rules import check_page_rules, unreliable_connection_paths
 
 
 @dataclass
@@ -43,15 +44,23 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
     pages: dict[str, ParsedPage] = {}
     undecodable: set[str] = set()
     items = []
+    texts: dict[str, str] = {}
+    unreadable: set[str] = set()  # front matter that did not parse: one finding, nothing derived from it
     for path in sorted(sources):
         text, problems = decode(path, sources[path])
         findings.extend(problems)
         if text is None:
             undecodable.add(path)
+            unreadable.add(path)
+            if item_folder(path) is not None:  # keep its id, so links to it are not reported too
+                items.append(make_item(path, ParsedPage(path=path), item_folder(path)))
             continue
         page, problems = parse_page(path, text)
         findings.extend(problems)
         pages[path] = page
+        texts[path] = text
+        if problems:
+            unreadable.add(path)
         if not page.body.strip():
             findings.append(Finding(
                 "G006", path, "页面除 front matter 外没有正文。",
@@ -69,6 +78,8 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
         items.append(item)
     graph, problems = build_graph(items)
     findings.extend(problems)
-    findings.extend(check_connections(graph))
+    findings.extend(check_page_rules(pages, texts, graph, unreadable))
+    skip = unreliable_connection_paths(graph, unreadable, findings)
+    findings.extend(f for f in check_connections(graph) if f.path not in skip)
     return Content(graph=graph, pages=pages, undecodable=undecodable,
                    findings=sort_findings(findings))
