@@ -22,23 +22,27 @@ BASE_PAGES: dict[str, str] = {
     "index.md": "---\ntitle: 首页\n---\n\n欢迎阅读。\n",
     "problems/two-skins.md": (
         "---\ntitle: 党建与业务“两张皮”\nsummary: 党建和业务各干各的。\nsources: [s002]\n"
-        "causes: [business-over-party]\n---\n\n## 表现\n\n脱节[^s002]。\n\n"
-        "[^s002]: 见[来源](../sources/s002.md)。\n"
+        "causes: [business-over-party]\n---\n\n## 表现\n\n脱节[^s002]。\n\n## 影响\n\n影响。\n\n"
+        "## 自查要点\n\n要点。\n\n[^s002]: 见[来源](../sources/s002.md)。\n"
     ),
     "causes/business-over-party.md": (
-        "---\ntitle: 重业务、轻党建\nsummary: 把党建看成虚功。\nsources: [s002]\n---\n\n## 说明\n\n原因。\n"
+        "---\ntitle: 重业务、轻党建\nsummary: 把党建看成虚功。\nsources: [s002]\n---\n\n## 说明\n\n原因。\n\n"
+        "## 具体表现\n\n表现。\n\n## 对应思路\n\n思路。\n"
     ),
     "measures/four-togethers.md": (
         "---\ntitle: 同规划、同部署\nsummary: 党建与业务一起谋划。\nsources: [s002]\n"
-        "addresses: [two-skins, business-over-party]\ntags: [融合发展]\n---\n\n## 是什么\n\n做法。\n"
+        "addresses: [two-skins, business-over-party]\ntags: [融合发展]\n---\n\n## 是什么\n\n做法。\n\n"
+        "## 为什么\n\n原因。\n\n## 怎么做\n\n步骤。\n\n## 谁做过\n\n南昌航空大学。\n\n## 注意事项\n\n注意。\n"
     ),
     "cases/nchu.md": (
         "---\ntitle: 南昌航空大学\nsummary: 支部建在学科上。\nsources: [s002]\n"
-        "applies: [four-togethers]\n---\n\n## 背景\n\n增长80%。\n"
+        "applies: [four-togethers]\n---\n\n## 背景\n\n增长80%。\n\n## 做法\n\n做法。\n\n"
+        "## 成效\n\n成效。\n\n## 可借鉴之处\n\n经验。\n"
     ),
     "sources/s002.md": (
         "---\ntitle: 党建与业务工作深度的思考\nsummary: 多篇短文的汇编。\nauthor: 未注明\n"
-        "outlet: 未注明\ndate: \"2021-09-15\"\nkind: 汇编\n---\n\n## 基本信息\n\n汇编。\n"
+        "outlet: 未注明\ndate: \"2021-09-15\"\nkind: 汇编\n---\n\n## 基本信息\n\n汇编。\n\n"
+        "## 内容概要\n\n概要。\n\n## 本指南的取材\n\n取材。\n\n## 质量说明\n\n说明。\n"
     ),
 }
 
@@ -58,7 +62,7 @@ def copy_project_config(target: Path) -> None:
     """The real mkdocs.yml, hooks, overrides, includes and stylesheet, in a temp dir."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     for folder in ("hooks", "overrides", "includes"):
-        shutil.copytree(ROOT / folder, target / folder,
+        shutil.copytree(ROOT / folder, target / folder, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("__pycache__"))
     (target / "docs" / "stylesheets").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "docs" / "stylesheets" / "guide.css", target / "docs" / "stylesheets")

@@ -32,7 +32,7 @@ def check_page_rules(pages: Mapping[str, ParsedPage], texts: Mapping[str, str], 
             listed = {str(v).strip() for v in value} if isinstance(value, list) else {str(value).strip()}
         findings.extend(check_footnotes(path, page.body, page.body_start_line, source_ids, listed))
         if folder is not None:
-            if page.body.strip():  # an empty body is already G006
+            if page.body.strip() and page.has_front_matter:  # no body: G006; no front matter: G005
                 findings.extend(check_sections(path, folder, page.body, page.body_start_line))
         elif path not in unreadable and not _has_text(page.meta.get("title")):
             findings.append(Finding(

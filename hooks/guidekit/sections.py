@@ -23,14 +23,14 @@ def headings(body: str, body_start_line: int) -> dict[str, int]:
 
 
 def check_sections(path: str, folder: str, body: str, body_start_line: int) -> list[Finding]:
-    """One finding per required section the page does not have."""
+    """One finding naming every required section the page does not have."""
     present = headings(body, body_start_line)
     label = ITEM_TYPES[folder].label
     required = BODY_SECTIONS[folder]
-    return [
-        Finding("G076", path, f"{label}页缺少“{name}”一节。",
-                f"加上一行 `## {name}` 并写出这一节；{label}页的各节依次是："
-                + "、".join(required) + "（标题文字与模板一致）。", body_start_line)
-        for name in required
-        if name not in present
-    ]
+    missing = [name for name in required if name not in present]
+    if not missing:
+        return []
+    return [Finding(
+        "G076", path, f"{label}页缺少" + "、".join(f"“{name}”" for name in missing) + "一节。",
+        "为每一节加一行二级标题，例如 `## " + missing[0] + f"`，再写出内容；{label}页的各节依次是："
+        + "、".join(required) + "（标题文字与模板一致）。", body_start_line)]
