@@ -81,7 +81,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-MKDOCS_VALIDATION_LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+# MkDocs' link and nav checks, and the print-site plugin (which logs on "mkdocs.plugins" itself).
+UNREADABLE_CODES = frozenset({"G001", "G002", "G003", "G004", "G005", "G006"})
+MKDOCS_VALIDATION_LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav", "mkdocs.plugins")
 
 
 class _TranslateMkDocsMessages(logging.Filter):
@@ -102,10 +104,13 @@ class _TranslateMkDocsMessages(logging.Filter):
         finding = translate(message, _locate_link)
         if finding is None:
             return True
-        record.msg, record.args = f"{finding.format()}（MkDocs 原文：{message}）", ()
         content: Content | None = _state.get("content")
         if content is not None:
+            said = {f.code for f in content.findings_for(finding.path)}
+            if finding.code in ("G006", "G086") and said & UNREADABLE_CODES:
+                return False  # no heading because the page could not be read or is empty: already said
             content.findings.append(finding)
+        record.msg, record.args = f"{finding.format()}（原文：{message}）", ()
         return True
 
 

@@ -56,7 +56,7 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
                 items.append(make_item(path, ParsedPage(path=path), item_folder(path)))
             continue
         if not text.strip():  # an empty file is one mistake, not "no front matter" and "no body"
-            findings.append(Finding("G006", path, "文件是空的。",
+            findings.append(Finding("G006", path, "文件是空的，没有 front matter 也没有正文。",
                                     "按编辑指南中的模板写出内容（或用 bash scripts/new-page.sh 新建）；"
                                     "不需要的页面请删除文件。", 1))
             unreadable.add(path)
@@ -67,7 +67,7 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
         findings.extend(problems)
         pages[path] = page
         texts[path] = text
-        if problems:
+        if any(f.code in ("G002", "G003", "G004", "G005") for f in problems):
             unreadable.add(path)
         if not page.body.strip():
             findings.append(Finding(
@@ -87,7 +87,7 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
     graph, problems = build_graph(items)
     findings.extend(problems)
     findings.extend(check_page_rules(pages, texts, graph, unreadable))
-    skip = unreliable_connection_paths(graph, unreadable, findings)
+    skip = unreliable_connection_paths(graph, unreadable)
     findings.extend(f for f in check_connections(graph) if f.path not in skip)
     return Content(graph=graph, pages=pages, undecodable=undecodable,
                    findings=sort_findings(findings))

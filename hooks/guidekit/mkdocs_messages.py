@@ -38,6 +38,10 @@ NAV_ABSOLUTE = re.compile(r"An absolute path to '(?P<url>.+?)' is included in th
 NAV_EXCLUDED = re.compile(r"A reference to '(?P<url>.+?)' is included in the 'nav' configuration, "
                           r"but this file is excluded from the built site\.$")
 FOOTNOTE_ANCHOR = re.compile(r"#fn(?:ref)?:")
+# mkdocs-print-site-plugin 2.9 (renderer.py), on the "mkdocs.plugins" logger.
+PRINT_NO_H1 = re.compile(r"\[mkdocs-print-site\] '(?P<src>.+?)' file is missing a leading h1 tag\. "
+                         r"Added to the print-page with title '(?P<title>.*)'$")
+PRINT_EMPTY = re.compile(r"\[mkdocs-print-site\] (?P<src>.+?) is empty and will be ignored$")
 
 
 def is_footnote_echo(message: str) -> bool:
@@ -83,6 +87,14 @@ def translate(message: str, locate: Locate) -> Finding | None:
         src, target = match["src"], match["target"]
         return Finding("G084", src, f"链接指向的 docs/{target} 不会发布到网站上，读者点开会找不到。",
                        "删除这个链接，或先让目标页面正式发布。", locate(src, target.rsplit("/", 1)[-1]))
+    if match := PRINT_NO_H1.match(message):
+        src = match["src"]
+        return Finding("G086", src, "页面的第一个标题不是一级标题，打印版（整本指南）中这一页的标题会不对。",
+                       "在 front matter 之后、第一个 `##` 标题之前，加一行 `# 页面标题`。", locate(src, ""))
+    if match := PRINT_EMPTY.match(message):
+        src = match["src"]
+        return Finding("G006", src, "页面正文是空的，网页和打印版中都没有内容。",
+                       "写出正文；不需要的页面请删除文件。", locate(src, ""))
     return _translate_nav(message)
 
 
@@ -102,7 +114,10 @@ def _translate_nav(message: str) -> Finding | None:
 
 
 def link_line(body: str, body_start_line: int, url: str) -> int | None:
-    """The 1-based source line of the first link to `url` (code is skipped), else of any mention."""
+    """The 1-based source line of the first link to `url` (code is skipped), else of any mention.
+
+    An empty `url` gives the first line of the body.
+    """
     lines = body.split("\n")
     code = protected_lines(body)
     target = re.escape(url)

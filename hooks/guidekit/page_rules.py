@@ -8,14 +8,14 @@ the pages it may link to says nothing new. One mistake, one finding.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from .findings import Finding
 from .footnotes import check_footnotes
 from .front_matter import ParsedPage
 from .graph import Graph
 from .model import CONTENT_TYPES, item_folder, relations_of
-from .placeholders import check_placeholders
+from .placeholders import check_placeholders, is_placeholder
 from .sections import check_sections
 
 
@@ -46,15 +46,19 @@ def _has_text(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def unreliable_connection_paths(graph: Graph, unreadable: set[str], findings: Iterable[Finding]) -> set[str]:
-    """Pages whose connection warnings would only repeat a front-matter finding."""
+def unreliable_connection_paths(graph: Graph, unreadable: set[str]) -> set[str]:
+    """Pages whose connection warnings would only repeat a front-matter finding.
+
+    A page whose front matter could not be read, or whose relation fields still hold
+    template placeholders, has unknown relations: it and every page it could link to
+    are left out of the connection checks until that one finding is fixed.
+    """
     unknown = set(unreadable)
-    for finding in findings:
-        page = graph.items.get(finding.path.rsplit("/", 1)[-1].removesuffix(".md"))
-        in_front_matter = page is not None and finding.line is not None and \
-            finding.line < page.page.body_start_line
-        if finding.code == "G070" and in_front_matter and page is not None and page.path == finding.path:
-            unknown.add(finding.path)
+    for item in graph.items.values():
+        for relation in relations_of(item.folder):
+            value = item.page.meta.get(relation.key)
+            if any(is_placeholder(v) for v in (value if isinstance(value, list) else [value])):
+                unknown.add(item.path)
     skip = set(unknown)
     for path in unknown:
         folder = item_folder(path)
@@ -63,4 +67,3 @@ def unreliable_connection_paths(graph: Graph, unreadable: set[str], findings: It
         targets = {t for relation in relations_of(folder) for t in relation.targets}
         skip.update(item.path for item in graph.items.values() if item.folder in targets)
     return skip
-
