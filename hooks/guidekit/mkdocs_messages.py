@@ -5,7 +5,8 @@ without a line number (mkdocs/structure/pages.py, mkdocs/structure/nav.py).
 `translate` turns each such line into a Finding in Chinese, with the line of the
 link in the Markdown source and the fix; the hook keeps the English after it.
 Pure functions: the message text and a way to find a link's line go in, a
-Finding comes out (None for a message that is not one of these).
+Finding comes out (None for a message that is not one of these). Only the
+messages MkDocs logs as warnings are here (links to excluded pages are INFO).
 """
 
 from __future__ import annotations
@@ -28,15 +29,12 @@ SAME_PAGE_ANCHOR = re.compile(DOC + r"a link '(?P<url>.+?)', but there is no suc
                               r"(?P<footnote> This seems to be a footnote that is never referenced\.)?$")
 OTHER_PAGE_ANCHOR = re.compile(DOC + r"a link '(?P<url>.+?)', but the doc '(?P<target>.+?)' does not contain "
                                r"an anchor '#(?P<anchor>.+?)'\.$")
-EXCLUDED = re.compile(DOC + r"a link to '(?P<target>.+?)' which is excluded from the built site\.$")
 NAV_OMITTED = re.compile(r"The following pages exist in the docs directory, but are not included in the "
                          r"\"nav\" configuration:\n(?P<pages>(?:  - .+\n?)+)$")
 NAV_NOT_FOUND = re.compile(r"A reference to '(?P<url>.+?)' is included in the 'nav' configuration, "
                            r"which is not found in the documentation files\.$")
 NAV_ABSOLUTE = re.compile(r"An absolute path to '(?P<url>.+?)' is included in the 'nav' configuration, "
                           r"which presumably points to an external resource\.$")
-NAV_EXCLUDED = re.compile(r"A reference to '(?P<url>.+?)' is included in the 'nav' configuration, "
-                          r"but this file is excluded from the built site\.$")
 FOOTNOTE_ANCHOR = re.compile(r"#fn(?:ref)?:")
 # mkdocs-print-site-plugin 2.9 (renderer.py), on the "mkdocs.plugins" logger.
 PRINT_NO_H1 = re.compile(r"\[mkdocs-print-site\] '(?P<src>.+?)' file is missing a leading h1 tag\. "
@@ -83,10 +81,6 @@ def translate(message: str, locate: Locate) -> Finding | None:
                        "但那一页没有这个标题（可能改过标题）。",
                        "打开目标页的预览，点标题旁的链接符号，复制地址栏中 `#` 之后的部分替换；"
                        "或去掉 `#…` 只链接到页面。", locate(src, url))
-    if match := EXCLUDED.match(message):
-        src, target = match["src"], match["target"]
-        return Finding("G084", src, f"链接指向的 docs/{target} 不会发布到网站上，读者点开会找不到。",
-                       "删除这个链接，或先让目标页面正式发布。", locate(src, target.rsplit("/", 1)[-1]))
     if match := PRINT_NO_H1.match(message):
         src = match["src"]
         return Finding("G086", src, "页面的第一个标题不是一级标题，打印版（整本指南）中这一页的标题会不对。",
@@ -105,8 +99,7 @@ def _translate_nav(message: str) -> Finding | None:
         return Finding("G085", pages[0], "这些页面没有列进 mkdocs.yml 的导航（`nav`）：" + "、".join(pages) + "。",
                        fix_nav)
     for pattern, problem in ((NAV_NOT_FOUND, "但 docs/ 中没有这个文件"),
-                             (NAV_ABSOLUTE, "但它是以 `/` 开头的绝对路径"),
-                             (NAV_EXCLUDED, "但这个页面不会发布")):
+                             (NAV_ABSOLUTE, "但它是以 `/` 开头的绝对路径")):
         if match := pattern.match(message):
             return Finding("G085", match["url"], f"mkdocs.yml 的导航（`nav`）列出了 `{match['url']}`，{problem}。",
                            fix_nav)
