@@ -80,6 +80,8 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
                 findings.extend(check_page_keys(path, page))
                 findings.extend(check_tags(path, page, allowed_tags))
             continue
+        if not page.has_front_matter:  # reported once (G005); its relations are unknown
+            unreadable.add(path)
         item = make_item(path, page, folder)
         if not problems:
             findings.extend(check_schema(item, allowed_tags))

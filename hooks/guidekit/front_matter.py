@@ -45,23 +45,22 @@ BINARY_SIGNATURES: tuple[bytes, ...] = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"
 
 
 def decode(path: str, raw: bytes) -> tuple[str | None, list[Finding]]:
-    """Decode UTF-8 (a BOM is fine); CRLF line endings become LF."""
+    """Decode UTF-8 (a BOM is fine); CRLF line endings become LF. A file that is not text is refused."""
+    fix = "用编辑器把文件另存为“UTF-8”编码（VS Code：右下角编码 → 通过编码保存 → UTF-8）。"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Finding("G001", path, "文件是 UTF-16 编码（Windows 记事本的“Unicode”），构建无法读取。",
+                              fix, 1)]
+    if raw.startswith(BINARY_SIGNATURES) or b"\x00" in raw:
+        return None, [Finding(
+            "G001", path, "这不是文本文件（可能是图片、Word 或 PDF 文件被改成了 .md 结尾），构建无法读取。",
+            "用文本编辑器新建 .md 文件，把内容粘贴进去；图片请放在 docs/images/ 下，用 `![说明](图片路径)` 引用。",
+            1)]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        fix = "用编辑器把文件另存为“UTF-8”编码（VS Code：右下角编码 → 通过编码保存 → UTF-8）。"
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            problem = "文件是 UTF-16 编码（Windows 记事本的“Unicode”），构建无法读取。"
-        elif raw.startswith(BINARY_SIGNATURES) or b"\x00" in raw[:4096]:
-            problem = "这不是文本文件（可能是图片、Word 或 PDF 文件被改成了 .md 结尾），构建无法读取。"
-            fix = "用文本编辑器新建 .md 文件，把内容粘贴进去；图片请放在 docs/images/ 下，用 `![说明](图片路径)` 引用。"
-            line = 1
-        elif _looks_like_gbk(raw):
-            problem = f"文件不是 UTF-8 编码（看起来是 GBK/ANSI），第 {line} 行起无法读取。"
-        else:
-            problem = f"文件不是 UTF-8 编码，第 {line} 行起无法读取。"
-        return None, [Finding("G001", path, problem, fix, line)]
+        guess = "（看起来是 GBK/ANSI）" if _looks_like_gbk(raw) else ""
+        return None, [Finding("G001", path, f"文件不是 UTF-8 编码{guess}，第 {line} 行起无法读取。", fix, line)]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
