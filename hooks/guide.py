@@ -294,8 +294,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     for worker in workers:
         patched = patch_search_worker(worker.read_text(encoding="utf-8"))
         if patched is None:
-            log.warning(f"Material 的搜索脚本 {worker.name} 与预期不符，中文查询分词修正未能应用；"
-                        "请检查 hooks/guidekit/search_patch.py 是否适配当前的 Material 版本。")
+            log.warning(f"Material 的搜索脚本 {worker.name} 与预期不符，中文查询分词修正未能应用。"
+                        "这不是页面内容的问题，请把这条提示转告维护者"
+                        "（需检查 hooks/guidekit/search_patch.py 是否适配当前的 Material 版本）。")
             continue
         worker.write_text(patched, encoding="utf-8")
     if not workers and "search" in config.plugins:

@@ -138,3 +138,22 @@ def test_no_message_is_english_alone(broken):
     for line in build.output.splitlines():
         if line.startswith(("WARNING", "ERROR")):
             assert FINDING.search(line), f"a message without a rule code, file and Chinese text: {line}"
+
+
+PROGRAMMER_WORDS = re.compile(r"\b(?:list|int|str|dict|date|datetime|bool|float|NoneType|None|YAMLError|"
+                              r"Exception|KeyError|ValueError|TypeError)\b")
+
+
+def test_messages_speak_an_editors_language(broken):
+    build, _ = broken
+    messages = [line.split("] ", 1)[1] for line in build.output.splitlines() if FINDING.search(line)]
+    assert messages
+    for message in messages:
+        said = re.sub(r"（(?:解析器)?原文：.*?）", "", message)  # the English original may follow
+        said = re.sub(r"`[^`]*`", "", said)                       # what the editor typed, quoted
+        assert not PROGRAMMER_WORDS.search(said), message
+        assert "修改建议：" in message and re.search(r"[\u4e00-\u9fff]", said), message
+    (g012,) = [m for m in messages if m.startswith("docs/causes/g012.md:")]
+    assert "一个数字" in g012
+    (g013,) = [m for m in messages if m.startswith("docs/causes/g013.md:")]
+    assert "81 个字符" in g013 and "标点" in g013 and "每个都算一个" in g013

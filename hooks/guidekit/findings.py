@@ -45,7 +45,7 @@ RULES: dict[str, Rule] = {
         Rule("G012", "error", "字段值的类型不对",
              "例如 `title` 应是一段文字，`sources` 应是列表 `[s001, s002]`。"),
         Rule("G013", "error", "摘要过长",
-             "`summary` 用于卡片、总览表和搜索结果，最多 80 个字。"),
+             "`summary` 用于卡片、总览表和搜索结果，最多 80 个字符：汉字、标点、字母、数字和空格每个都算一个。"),
         Rule("G014", "error", "标签不在允许列表中",
              "`tags` 只能使用 mkdocs.yml 中 `tags_allowed` 列出的标签。"),
         Rule("G015", "error", "字段重复",

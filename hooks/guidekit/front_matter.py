@@ -46,7 +46,8 @@ BINARY_SIGNATURES: tuple[bytes, ...] = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"
 
 def decode(path: str, raw: bytes) -> tuple[str | None, list[Finding]]:
     """Decode UTF-8 (a BOM is fine); CRLF line endings become LF. A file that is not text is refused."""
-    fix = "用编辑器把文件另存为“UTF-8”编码（VS Code：右下角编码 → 通过编码保存 → UTF-8）。"
+    fix = ("用编辑器把文件另存为“UTF-8”编码（Windows 记事本：文件 → 另存为 → 编码选“UTF-8”；"
+           "VS Code：右下角编码 → 通过编码保存 → UTF-8）。")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Finding("G001", path, "文件是 UTF-16 编码（Windows 记事本的“Unicode”），构建无法读取。",
                               fix, 1)]

@@ -120,8 +120,10 @@ def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
     summary = page.meta.get("summary")
     if isinstance(summary, str) and len(summary.strip()) > SUMMARY_MAX_CHARS:
         findings.append(Finding(
-            "G013", path, f"摘要有 {len(summary.strip())} 个字，超过 {SUMMARY_MAX_CHARS} 个字。",
-            "压缩成一句话；展开的内容写进正文。", page.line_of("summary")))
+            "G013", path, f"摘要有 {len(summary.strip())} 个字符，超过了 {SUMMARY_MAX_CHARS} 个"
+            "（汉字、标点、字母、数字和空格每个都算一个）。",
+            f"删掉 {len(summary.strip()) - SUMMARY_MAX_CHARS} 个以上的字符，压缩成一句话；展开的内容写进正文。",
+            page.line_of("summary")))
     for relation in relations_of(item.folder):
         if _as_list(page.meta.get(relation.key)) is None:
             findings.append(Finding(

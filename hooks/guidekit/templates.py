@@ -40,7 +40,7 @@ def _relation_hint(key: str) -> str:
 def template_markdown(folder: str) -> str:
     """A fenced Markdown block with the front matter and body headings of one type."""
     lines = ["---", f"title: {title_placeholder(folder)}",
-             f"summary: {placeholder(f'一句话说明这一页讲什么，最多 {SUMMARY_MAX_CHARS} 个字（标点也算）')}"]
+             f"summary: {placeholder(f'一句话说明这一页讲什么，最多 {SUMMARY_MAX_CHARS} 个字符（标点也算）')}"]
     if folder == "sources":
         lines += [f"{key}: {placeholder(hint)}" for key, hint in SOURCE_FIELD_HINTS.items()]
     for relation in relations_of(folder):
