@@ -22,3 +22,9 @@ def test_each_placeholder_is_named_with_its_line():
 
 def test_a_placeholder_shown_in_code_is_an_example():
     assert findings(f"---\ntitle: 标题\n---\n\n```markdown\ntitle: {placeholder('标题')}\n```\n") == []
+
+
+def test_a_placeholder_quoted_inline_is_an_example_but_not_one_with_code_inside():
+    text = (f"---\ntitle: 标题\n---\n\n写法：`{placeholder('…')}`。\n\n"
+            f"{placeholder('本节正文，例如 `[^s002]`')}\n")
+    assert [f.line for f in findings(text)] == [7]

@@ -15,11 +15,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .findings import Finding
-from .regions import protected_lines
+from .regions import CODE_SPAN, protected_lines
 
 DEFINITION = re.compile(r"^ {0,3}\[\^(?P<name>[^\]\s]+)\]:")
 REFERENCE = re.compile(r"\[\^(?P<name>[^\]\s]+)\](?!:)")
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 @dataclass

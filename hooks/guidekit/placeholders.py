@@ -12,7 +12,7 @@ from typing import Any
 
 from .findings import Finding
 from .front_matter import ParsedPage
-from .regions import protected_lines
+from .regions import in_code_span, protected_lines
 
 PLACEHOLDER = re.compile(r"【待填写：[^】\n]*】")
 
@@ -27,7 +27,7 @@ def is_placeholder(value: Any) -> bool:
 
 
 def check_placeholders(path: str, text: str, page: ParsedPage) -> list[Finding]:
-    """One finding per placeholder left in the front matter or the prose (code examples are fine)."""
+    """One finding per placeholder left in the front matter or the prose (code, inline or not, is fine)."""
     lines = text.split("\n")
     front_matter_end = page.body_start_line - 1 if page.has_front_matter else 0
     code = protected_lines(page.body)
@@ -37,6 +37,8 @@ def check_placeholders(path: str, text: str, page: ParsedPage) -> list[Finding]:
         if in_body and (index - front_matter_end) in code:
             continue
         for match in PLACEHOLDER.finditer(line):
+            if in_body and in_code_span(line, match.start()):
+                continue  # written as an example: `【待填写：…】`
             where = "front matter 中" if not in_body else "正文中"
             findings.append(Finding(
                 "G070", path, f"{where}还留着模板的占位文字“{match.group(0)}”。",

@@ -17,6 +17,12 @@ from .front_matter import split_front_matter
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]\s+|\d+[.)]\s+)?(?P<fence>`{3,}|~{3,})")
 SNIPPET = re.compile(r"^\s*-{1,}8<-{1,}")
 ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def in_code_span(line: str, position: int) -> bool:
+    """Whether `position` of one line falls inside an inline code span (`…`)."""
+    return any(span.start() <= position < span.end() for span in CODE_SPAN.finditer(line))
 
 
 def protected_lines(text: str) -> set[int]:
