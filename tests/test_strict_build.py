@@ -81,7 +81,13 @@ def test_item_nothing_reaches_is_a_warning_that_fails_strict(fixture_site):
 def test_broken_markdown_link_and_anchor(fixture_site):
     page = BASE_PAGES[PROBLEM] + "\n见[不存在](../measures/nope.md)和[锚点](../cases/nchu.md#nowhere)。\n"
     result = fixture_site({PROBLEM: page})
-    assert_fails_with(result, "problems/two-skins.md", "nope.md", "#nowhere")
+    line = page.split("\n").index("见[不存在](../measures/nope.md)和[锚点](../cases/nchu.md#nowhere)。") + 1
+    assert_fails_with(result, f"WARNING -  [G080] docs/problems/two-skins.md:{line} 链接 `../measures/nope.md`",
+                      "指向的页面不存在", f"WARNING -  [G081] docs/problems/two-skins.md:{line} 链接 "
+                      "`../cases/nchu.md#nowhere` 指向 docs/cases/nchu.md 的标题（锚点）`#nowhere`")
+    # the English original follows the Chinese, never stands alone
+    assert "修改建议：" in result.output and "（原文：Doc file 'problems/two-skins.md' contains a link" in result.output
+    assert "\nWARNING -  Doc file" not in result.output
 
 
 def test_tag_outside_the_allowed_list(fixture_site):
