@@ -193,6 +193,7 @@ def _register_search_terms(content: Content, glossary: list[tuple[str, str]]) ->
         import jieba
     except ImportError:  # search without jieba still works, only less precisely
         return
+    jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict ..." lines are not for editors
     bodies = (page.body for page in content.pages.values())
     for term in domain_terms(content.graph, glossary, _state.get("allowed_tags", frozenset()), bodies):
         jieba.add_word(term, freq=20000)
