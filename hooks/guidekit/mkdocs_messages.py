@@ -35,7 +35,6 @@ NAV_NOT_FOUND = re.compile(r"A reference to '(?P<url>.+?)' is included in the 'n
                            r"which is not found in the documentation files\.$")
 NAV_ABSOLUTE = re.compile(r"An absolute path to '(?P<url>.+?)' is included in the 'nav' configuration, "
                           r"which presumably points to an external resource\.$")
-FOOTNOTE_ANCHOR = re.compile(r"#fn(?:ref)?:")
 # mkdocs-print-site-plugin 2.9 (renderer.py), on the "mkdocs.plugins" logger.
 PRINT_NO_H1 = re.compile(r"\[mkdocs-print-site\] '(?P<src>.+?)' file is missing a leading h1 tag\. "
                          r"Added to the print-page with title '(?P<title>.*)'$")
@@ -43,9 +42,9 @@ PRINT_EMPTY = re.compile(r"\[mkdocs-print-site\] (?P<src>.+?) is empty and will 
 
 
 def is_footnote_echo(message: str) -> bool:
-    """A MkDocs anchor warning about a footnote: the footnote rules (G071/G072) already said it."""
-    match = SAME_PAGE_ANCHOR.match(message) or OTHER_PAGE_ANCHOR.match(message)
-    return bool(match and FOOTNOTE_ANCHOR.search(match["url"]))
+    """MkDocs' warning for a footnote defined but never used: G072 already says it, in Chinese."""
+    match = SAME_PAGE_ANCHOR.match(message)
+    return bool(match and match["footnote"])
 
 
 def _did_you_mean(match: re.Match[str]) -> str:
