@@ -44,7 +44,7 @@ BASE_PAGES: dict[str, str] = {
     "sources/s002.md": (
         "---\ntitle: 党建与业务工作深度的思考\nsummary: 多篇短文的汇编。\nauthor: 未注明\n"
         "outlet: 未注明\ndate: \"2021-09-15\"\nkind: 汇编\n---\n\n## 基本信息\n\n汇编。\n\n"
-        "## 内容概要\n\n概要。\n\n## 本指南的取材\n\n取材。\n\n## 质量说明\n\n说明。\n"
+        "## 内容概要\n\n概要。\n\n## 本指南的取材\n\n取材。\n\n## 质量说明\n\n说明。\n\n## 未采用的内容\n\n套话。\n"
     ),
 }
 
