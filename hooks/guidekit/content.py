@@ -84,10 +84,10 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
         if not page.has_front_matter:  # reported once (G005); its relations are unknown
             unreadable.add(path)
         item = make_item(path, page, folder)
-        if not problems:
+        if not problems:  # a broken front matter is one finding; the body is checked once it parses
             findings.extend(check_schema(item, allowed_tags))
-        if folder in CONTENT_TYPES:
-            findings.extend(check_citations(path, page.body, page.body_start_line))
+            if folder in CONTENT_TYPES and page.has_front_matter:
+                findings.extend(check_citations(path, page.body, page.body_start_line))
         items.append(item)
     graph, problems = build_graph(items)
     findings.extend(problems)
