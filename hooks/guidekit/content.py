@@ -22,6 +22,8 @@ from .graph import (
     make_item,
 )
 from .model import item_folder
+from .plain_text import check_front_matter_text
+from .simplified import check_simplified
 
 
 @dataclass
@@ -52,6 +54,8 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
         page, problems = parse_page(path, text)
         findings.extend(problems)
         pages[path] = page
+        findings.extend(check_front_matter_text(page))
+        findings.extend(check_simplified(page))
         if not page.body.strip():
             findings.append(Finding(
                 "G006", path, "页面除 front matter 外没有正文。",
