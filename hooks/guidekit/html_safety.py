@@ -169,10 +169,12 @@ class _Checker(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.problems: list[Problem] = []
+        self.refused: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         raw = self.get_starttag_text() or f"<{tag}"
         if tag not in ELEMENTS:
+            self.refused.add(tag)
             self.problems.append(Problem("G040", f"正文中有不允许的 HTML 元素 `<{tag}>`。", FIX_ELEMENT,
                                          (f"<{tag}", raw)))
             return
@@ -180,7 +182,7 @@ class _Checker(HTMLParser):
             self.problems.extend(_attribute_problems(tag, name, value, raw))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in ELEMENTS:  # `</form>` alone still ends a form a template opened
+        if tag not in ELEMENTS and tag not in self.refused:  # a lone `</form>` still ends a form
             self.problems.append(Problem("G040", f"正文中有不允许的 HTML 元素 `</{tag}>`。", FIX_ELEMENT,
                                          (f"</{tag}",)))
 
