@@ -18,7 +18,7 @@ from guidekit.accessibility import label_task_checkboxes, titles_to_labels
 from guidekit.content import Content, load_content
 from guidekit.dates import PLUGIN as DATES_PLUGIN
 from guidekit.dates import build_epoch, fallback_date_html, inside_git_work_tree
-from guidekit.file_safety import outside_project, walk_files
+from guidekit.file_safety import check_static_file, outside_project, walk_files
 from guidekit.findings import Finding
 from guidekit.html_safety import check_html, neutralise_html
 from guidekit.model import ITEM_TYPES, item_folder, item_id
@@ -108,14 +108,19 @@ def _check_includes(config: MkDocsConfig) -> list[Finding]:
 
 
 def _drop_outside_files(files: Files, docs_dir: str) -> list[Finding]:
-    """Symbolic links out of the project under docs/: reported and removed before anything reads them."""
+    """Links out of the project and files a browser would run: reported and removed before use."""
     docs = Path(docs_dir)  # as written, not resolved: theme files come from elsewhere and are fine
     candidates = {f.src_uri: f for f in files
                   if f.abs_src_path and not f.generated_by and Path(f.abs_src_path).is_relative_to(docs)}
     findings = outside_project(_state["root"], [(uri, Path(f.abs_src_path)) for uri, f in candidates.items()])
     for finding in findings:
+        files.remove(candidates.pop(finding.path))
+    static = [finding for uri, f in candidates.items()
+              if not f.is_documentation_page() and not f.inclusion.is_excluded()
+              for finding in check_static_file(uri, Path(f.abs_src_path))]
+    for finding in static:
         files.remove(candidates[finding.path])
-    return findings
+    return findings + static
 
 
 def _report(findings: list[Finding]) -> None:

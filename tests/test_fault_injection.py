@@ -95,13 +95,19 @@ def line_of(text: str, needle: str) -> int:
 
 
 def assert_reported(result: BuildResult, code: str, path: str, text: str, *mentions: str) -> None:
-    """The build failed and one message names this rule, file and line, and each of `mentions`."""
+    """The build failed and one message names this rule and file, and each of `mentions`.
+
+    With the page's `text`, the first mention locates the line the message must name as well.
+    """
     assert result.returncode != 0, result.output
     assert "Traceback" not in result.output, result.output
-    where = f"[{code}] docs/{path}:{line_of(text, mentions[0])}" if mentions else f"[{code}] docs/{path}"
+    if text:
+        where, mentions = f"[{code}] docs/{path}:{line_of(text, mentions[0])}", mentions[1:]
+    else:
+        where = f"[{code}] docs/{path}"
     lines = [line for line in result.output.splitlines() if where + " " in line]
     assert lines, f"no {where} in:\n{result.output}"
-    assert any(all(m in line for m in mentions[1:]) for line in lines), (mentions, lines)
+    assert any(all(m in line for m in mentions) for line in lines), (mentions, lines)
 
 
 LINKS = """\
@@ -313,13 +319,20 @@ def test_files_that_are_not_what_they_seem(fixture_site, tmp_path: Path):
         "guide/nul.md": "---\ntitle: 空字节\n---\n\n正文\x00隐藏\n".encode(),
         "guide/utf16.md": "---\ntitle: 宽字符\n---\n\n正文\n".encode("utf-16"),
         "guide/anchors.md": anchors, "guide/bomb.md": bomb, "causes/business-over-party.md": snippet,
+        "guide/page.html": "<script>alert(1)</script>", "images/x.JS": "alert(2)",
+        "images/chart.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(3)"><rect/></svg>',
     })
-    assert_reported(result, "G048", "guide/leak.md", "", )
+    assert_reported(result, "G048", "guide/leak.md", "", str(outside / "secret.md"))
     assert_reported(result, "G048", "key.txt", "")
     assert_reported(result, "G048", "linked/page.md", "")
     assert "[G048] includes/secret.md " in result.output
     assert "[G045] docs/causes/business-over-party.md" in result.output
     assert "[G049] docs/guide/nul.md:5 " in result.output and "[G049] docs/guide/utf16.md:1 " in result.output
+    assert_reported(result, "G062", "guide/page.html", "")
+    assert_reported(result, "G062", "images/x.JS", "")
+    assert_reported(result, "G063", "images/chart.svg", "", "onload")
+    for refused in ("guide/page.html", "images/x.JS", "images/chart.svg"):
+        assert not (result.site / refused).exists(), refused
     assert_reported(result, "G060", "guide/anchors.md", anchors, "&t")
     assert_reported(result, "G060", "guide/bomb.md", bomb, "&a")
     for built in result.site.rglob("*"):
@@ -337,9 +350,11 @@ ACCEPTED = {
         "<span class=\"guide-note\">说明</span><br><sup>1</sup> <abbr title=\"释义\">缩写</abbr> "
         "<kbd>Ctrl</kbd> <span style=\"color: #c00; font-weight: bold\">强调</span>\n\n"
         "```html\n<script>alert(1)</script> <a href=\"javascript:x\">x</a>\n```\n\n"
-        "R&D 与 A & B，3 < 5。"))).replace("\n", "\r\n").encode("utf-8"),
+        "R&D 与 A & B，3 < 5。\n\n![关系图](../images/chart.svg)"))).replace("\n", "\r\n").encode("utf-8"),
     "measures/four-togethers.md": BASE_PAGES["measures/four-togethers.md"].replace(
         "title: 同规划、同部署", "title: 同规划、同部署 & “四同步”"),
+    "images/chart.svg": ('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4">'
+                         '<rect width="4" height="4" fill="#c00"/><text x="1" y="3">图</text></svg>'),
 }
 
 
@@ -353,5 +368,6 @@ def test_accepted_forms_still_build(fixture_site):
         assert kept in page, kept
     assert '<script>alert(1)</script> <a href="javascript:x">x</a>' in text_of(article(page))  # shown as code
     assert "<script>alert" not in page
+    assert (result.site / "images/chart.svg").exists() and 'src="../../images/chart.svg"' in page
     measure = result.html("measures/four-togethers/index.html")
     assert "同规划、同部署 &amp; “四同步”" in article(measure) and "<title>同规划、同部署 &amp; “四同步” - " in measure

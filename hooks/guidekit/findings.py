@@ -96,6 +96,12 @@ RULES: dict[str, Rule] = {
              "请把文件本身复制进来，或删除该链接。"),
         Rule("G049", "error", "文件含有 NUL 字节",
              "文本文件中不应有 NUL（\\0）字节，多半是 UTF-16 编码或二进制文件被改成了 .md。请另存为 UTF-8 文本。"),
+        Rule("G062", "error", "docs/ 中有不允许的文件类型",
+             "docs/ 中除页面（.md）外只能放样式表和图片（PNG、JPG、GIF、WebP、ICO、SVG）及 PDF；"
+             ".html、.js、.xml 等会原样发布并可能被浏览器运行，一律不允许。"),
+        Rule("G063", "error", "SVG 图片含有脚本、链接或外部内容",
+             "SVG 只能是单纯的图形：不能含 `<script>`、`<a>`、`<image>`、`<foreignObject>`、`on…` 属性、"
+             "指向图片以外的地址或自定义实体。请另存为“普通 SVG”或 PNG。"),
         Rule("G060", "error", "front matter 使用了 YAML 锚点或别名",
              "`&名字` 和 `*名字` 会让一个值在别处展开，可能拖垮构建，本指南不使用。请把值直接写出来。"),
         Rule("G061", "error", "front matter 的值含有 HTML 标记",
