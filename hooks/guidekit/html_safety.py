@@ -52,7 +52,11 @@ ELEMENT_ATTRIBUTES: dict[str, frozenset[str]] = {
 # Attributes whose value the browser fetches or follows.
 LINK_ATTRIBUTES: frozenset[tuple[str, str]] = frozenset({("a", "href")})
 RESOURCE_ATTRIBUTES: frozenset[tuple[str, str]] = frozenset({("img", "src")})
+ADDRESS_ATTRIBUTES = LINK_ATTRIBUTES | RESOURCE_ATTRIBUTES
 INPUT_TYPES: frozenset[str] = frozenset({"checkbox"})
+ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
+    tag: GLOBAL_ATTRIBUTES | ELEMENT_ATTRIBUTES.get(tag, frozenset()) for tag in ELEMENTS
+}
 
 # Inline styles: these properties, with values made of plain words, numbers, lengths and
 # hex colours (no parentheses, so no url(), expression(), var(); no @, no backslash escapes).
@@ -138,8 +142,7 @@ FIX_OUTSIDE = "内网读者可能打不开外部网站；确需保留时请在�
 
 
 def _attribute_problems(tag: str, name: str, value: str | None, raw: str) -> list[Problem]:
-    allowed = GLOBAL_ATTRIBUTES | ELEMENT_ATTRIBUTES.get(tag, frozenset())
-    if name not in allowed:
+    if name not in ALLOWED_ATTRIBUTES[tag]:
         return [Problem("G041", f"元素 `<{tag}>` 带有不允许的属性 `{name}`。", FIX_ATTRIBUTE, (name + "=", raw))]
     value = value or ""
     if name == "style":
@@ -149,7 +152,7 @@ def _attribute_problems(tag: str, name: str, value: str | None, raw: str) -> lis
     if tag == "input" and name == "type" and value.strip().lower() not in INPUT_TYPES:
         return [Problem("G041", f"`<input type=\"{value}\">` 不允许，正文中只能有清单的复选框。",
                         "删除该元素；清单请用 Markdown 任务列表 `- [ ] 事项`。", (raw,))]
-    if (tag, name) not in LINK_ATTRIBUTES | RESOURCE_ATTRIBUTES:
+    if (tag, name) not in ADDRESS_ATTRIBUTES:
         return []
     address = classify_address(value)
     clues = (value, raw)
@@ -172,14 +175,16 @@ class _Checker(HTMLParser):
         self.refused: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        raw = self.get_starttag_text() or f"<{tag}"
         if tag not in ELEMENTS:
             self.refused.add(tag)
             self.problems.append(Problem("G040", f"正文中有不允许的 HTML 元素 `<{tag}>`。", FIX_ELEMENT,
-                                         (f"<{tag}", raw)))
+                                         (f"<{tag}", self.get_starttag_text() or "")))
             return
+        allowed = ALLOWED_ATTRIBUTES[tag]
         for name, value in attrs:
-            self.problems.extend(_attribute_problems(tag, name, value, raw))
+            if name in allowed and name != "style" and (tag, name) not in ADDRESS_ATTRIBUTES and tag != "input":
+                continue  # the common case, decided without building a message
+            self.problems.extend(_attribute_problems(tag, name, value, self.get_starttag_text() or ""))
 
     def handle_endtag(self, tag: str) -> None:
         if tag not in ELEMENTS and tag not in self.refused:  # a lone `</form>` still ends a form
@@ -231,7 +236,7 @@ class _Neutraliser(HTMLParser):
             problems = [p for p in _attribute_problems(tag, name, value, "") if p.code != "G046"]
             if not problems:
                 kept.append(f" {name}" if value is None else f' {name}="{escape(value)}"')
-            elif (tag, name) in LINK_ATTRIBUTES | RESOURCE_ATTRIBUTES and problems[0].code != "G041":
+            elif (tag, name) in ADDRESS_ATTRIBUTES and problems[0].code != "G041":
                 kept.append(f' {name}="{BLOCKED}"')
         self.out.append(f"<{tag}{''.join(kept)}{close}>")
 
