@@ -18,7 +18,7 @@ from guidekit.accessibility import label_task_checkboxes, titles_to_labels
 from guidekit.content import Content, load_content
 from guidekit.dates import PLUGIN as DATES_PLUGIN
 from guidekit.dates import build_epoch, fallback_date_html, inside_git_work_tree
-from guidekit.file_safety import check_static_file, outside_project, walk_files
+from guidekit.file_safety import check_include_file, check_static_file, outside_project, walk_files
 from guidekit.findings import Finding
 from guidekit.html_safety import check_html, neutralise_html
 from guidekit.model import ITEM_TYPES, item_folder, item_id
@@ -95,11 +95,14 @@ def _allowed_tags(config: MkDocsConfig) -> frozenset[str]:
 
 
 def _check_includes(config: MkDocsConfig) -> list[Finding]:
-    """Symbolic links out of the project under includes/: reported, and never appended to a page."""
+    """includes/ files: links out of the project and NUL bytes are reported and never appended to a page;
+    traditional characters are reported like a page's."""
     includes = _state["root"] / "includes"
-    findings = outside_project(_state["root"], [
-        (f"../includes/{p.relative_to(includes).as_posix()}", p) for p in walk_files(includes)])
-    bad = {f.path.removeprefix("../includes/") for f in findings}
+    shown = {f"../includes/{p.relative_to(includes).as_posix()}": p for p in walk_files(includes)}
+    findings = outside_project(_state["root"], shown.items())
+    outside = {f.path for f in findings}
+    findings += [f for name, path in shown.items() if name not in outside for f in check_include_file(name, path)]
+    bad = {f.path.removeprefix("../includes/") for f in findings if f.code != "G047"}
     _state["bad_includes"] = bad
     snippets = config.mdx_configs.get("pymdownx.snippets", {})
     if bad and "auto_append" in snippets:
@@ -138,7 +141,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _report(content.findings)
     for path in content.undecodable:
         files.get_file_from_path(path).content_string = UNDECODABLE_PAGE
-    for path in {f.path for f in content.findings if f.code in REFUSED_CODES}:
+    for path in {f.path for f in content.findings if f.code in REFUSED_CODES and f.path in sources}:
         files.get_file_from_path(path).content_string = REFUSED_PAGE
     snippet_findings = [
         finding

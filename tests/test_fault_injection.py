@@ -310,11 +310,13 @@ def test_files_that_are_not_what_they_seem(fixture_site, tmp_path: Path):
     (docs / "linked").symlink_to(outside / "folder", target_is_directory=True)
     includes.mkdir()
     (includes / "secret.md").symlink_to(outside / "secret.md")
+    (includes / "binary.md").write_bytes(b"SECRET-7f3a\0binary\n")
+    (includes / "old.md").write_text("说明\n繁體\n", encoding="utf-8")
     anchors = "---\ntitle: &t 标题\nsummary: *t\n---\n\n正文。\n"
     bomb = ("---\ntitle: 炸弹\na: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
             + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 8)}]\n" for i in range(9))
             + "---\n\n正文。\n")
-    snippet = BASE_PAGES["causes/business-over-party.md"] + '\n--8<-- "secret.md"\n'
+    snippet = BASE_PAGES["causes/business-over-party.md"] + '\n--8<-- "secret.md"\n\n--8<-- "binary.md"\n'
     result = fixture_site({
         "guide/nul.md": "---\ntitle: 空字节\n---\n\n正文\x00隐藏\n".encode(),
         "guide/utf16.md": "---\ntitle: 宽字符\n---\n\n正文\n".encode("utf-16"),
@@ -326,7 +328,8 @@ def test_files_that_are_not_what_they_seem(fixture_site, tmp_path: Path):
     assert_reported(result, "G048", "key.txt", "")
     assert_reported(result, "G048", "linked/page.md", "")
     assert "[G048] includes/secret.md " in result.output
-    assert "[G045] docs/causes/business-over-party.md" in result.output
+    assert "[G045] docs/causes/business-over-party.md" in result.output and "含有 NUL 字节" in result.output
+    assert "[G049] includes/binary.md:1 " in result.output and "[G047] includes/old.md:2 " in result.output
     assert "[G049] docs/guide/nul.md:5 " in result.output and "[G049] docs/guide/utf16.md:1 " in result.output
     assert_reported(result, "G062", "guide/page.html", "")
     assert_reported(result, "G062", "images/x.JS", "")

@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .findings import Finding
+from .front_matter import ParsedPage, decode
+from .simplified import check_simplified
 
 
 def outside_project(root: Path, files: Iterable[tuple[str, Path]]) -> list[Finding]:
@@ -156,3 +158,11 @@ def check_static_file(shown: str, path: Path) -> list[Finding]:
                 "G063", shown, f"SVG 图片中{problem}：直接打开它时浏览器会执行或加载其中的内容。",
                 "用绘图软件另存为“普通 SVG”（不含脚本、链接和嵌入内容），或改存为 PNG。")]
     return []
+
+
+def check_include_file(shown: str, path: Path) -> list[Finding]:
+    """An includes/ file is pulled into pages as it is: the same NUL and traditional-character checks."""
+    text, findings = decode(shown, path.read_bytes())
+    if text is None:
+        return findings
+    return check_simplified(ParsedPage(path=shown, body=text))
