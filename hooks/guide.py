@@ -18,12 +18,14 @@ from guidekit.accessibility import label_task_checkboxes, titles_to_labels
 from guidekit.content import Content, load_content
 from guidekit.dates import PLUGIN as DATES_PLUGIN
 from guidekit.dates import build_epoch, fallback_date_html, inside_git_work_tree
+from guidekit.evidence import grade_badge_html, item_grade, scale_markdown
 from guidekit.file_safety import check_include_file, check_static_file, outside_project, walk_files
 from guidekit.findings import Finding
 from guidekit.html_safety import check_html, neutralise_html
 from guidekit.model import ITEM_TYPES, item_folder, item_id
 from guidekit.nav import build_nav
 from guidekit.pages import (
+    EVIDENCE_PAGE,
     THEMES_PAGE,
     PanelEntry,
     glossary_markdown,
@@ -47,6 +49,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 log = get_plugin_logger("guide")
 
@@ -152,7 +155,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     content.findings.extend(snippet_findings)
     glossary = _read_abbreviations()
     themes = any(f.src_uri == THEMES_PAGE for f in files)
-    for path, markdown in _generated_pages(content, glossary, config.use_directory_urls, themes).items():
+    evidence = any(f.src_uri == EVIDENCE_PAGE for f in files)
+    for path, markdown in _generated_pages(content, glossary, config.use_directory_urls, themes,
+                                           evidence).items():
         if files.get_file_from_path(path) is not None:
             _report([Finding("G033", path, f"docs/{path} 由构建自动生成，不能手写。",
                              f"删除或改名 docs/{path}，手写内容请放到其他页面。")])
@@ -174,11 +179,12 @@ def _read_abbreviations() -> list[tuple[str, str]]:
 
 
 def _generated_pages(content: Content, glossary: list[tuple[str, str]], directory_urls: bool,
-                     themes: bool) -> dict[str, str]:
-    pages = {f"{folder}/index.md": type_index_markdown(content.graph, folder, themes) for folder in ITEM_TYPES}
+                     themes: bool, evidence: bool) -> dict[str, str]:
+    pages = {f"{folder}/index.md": type_index_markdown(content.graph, folder, themes, evidence)
+             for folder in ITEM_TYPES}
     overview_url = "overview/" if directory_urls else "overview.html"
     picture = overview_picture(content.graph, overview_url, directory_urls)
-    pages["overview.md"] = overview_markdown(content.graph, picture)
+    pages["overview.md"] = overview_markdown(content.graph, picture, evidence)
     if glossary:
         pages["guide/glossary.md"] = glossary_markdown(glossary)
     return pages
@@ -226,6 +232,8 @@ def _expand_marker(match: re.Match[str], page: Page, config: MkDocsConfig) -> st
         return print_page_link(page.url, config.use_directory_urls)
     if name == "rules":
         return rules_table_markdown()
+    if name == "evidence-scale":
+        return scale_markdown()
     if name == "template" and arg in ITEM_TYPES:
         return template_markdown(arg)
     return match.group(0)
@@ -261,7 +269,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if "urls" not in _state:  # once per build, not once per page
         _state["urls"] = {f.src_uri: f.url for f in _state["files"]}
     urls: dict[str, str] = _state["urls"]
+    grade = item_grade(content.graph, item.id)
     context["guide_item"] = {
+        "grade": grade_badge_html(grade, _page_url(page, urls, EVIDENCE_PAGE)) if grade else "",
         "id": item.id,
         "folder": item.folder,
         "type_label": item.type_label,
@@ -274,6 +284,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         "picture": neighbourhood_picture(content.graph, item.id, page.url, config.use_directory_urls),
     }
     return context
+
+
+def _page_url(page: Page, urls: dict[str, str], target: str) -> str | None:
+    """A link from `page` to another docs page, or None when the site has no such page."""
+    if target not in urls:
+        return None
+    return get_relative_url(urls[target], page.url)
 
 
 def _entry(urls: dict[str, str], entry: PanelEntry) -> dict[str, str]:

@@ -26,15 +26,18 @@ BASE_PAGES: dict[str, str] = {
         "[^s002]: 见[来源](../sources/s002.md)。\n"
     ),
     "causes/business-over-party.md": (
-        "---\ntitle: 重业务、轻党建\nsummary: 把党建看成虚功。\nsources: [s002]\n---\n\n## 说明\n\n原因。\n"
+        "---\ntitle: 重业务、轻党建\nsummary: 把党建看成虚功。\nsources: [s002]\n---\n\n## 说明\n\n原因。[^s002]\n\n"
+        "[^s002]: 见[来源](../sources/s002.md)。\n"
     ),
     "measures/four-togethers.md": (
         "---\ntitle: 同规划、同部署\nsummary: 党建与业务一起谋划。\nsources: [s002]\n"
-        "addresses: [two-skins, business-over-party]\ntags: [融合发展]\n---\n\n## 是什么\n\n做法。\n"
+        "addresses: [two-skins, business-over-party]\ntags: [融合发展]\n---\n\n## 是什么\n\n做法。[^s002]\n\n"
+        "[^s002]: 见[来源](../sources/s002.md)。\n"
     ),
     "cases/nchu.md": (
         "---\ntitle: 南昌航空大学\nsummary: 支部建在学科上。\nsources: [s002]\n"
-        "applies: [four-togethers]\n---\n\n## 背景\n\n增长80%。\n"
+        "applies: [four-togethers]\nevidence: 有实践和数据\n---\n\n## 背景\n\n增长80%。[^s002]\n\n"
+        "[^s002]: 见[来源](../sources/s002.md)。\n"
     ),
     "sources/s002.md": (
         "---\ntitle: 党建与业务工作深度的思考\nsummary: 多篇短文的汇编。\nauthor: 未注明\n"
@@ -114,3 +117,25 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# The tier of each test, so `pytest -m unit` runs in seconds with nothing but the pinned packages.
+# Browser: anything that starts Chromium. Build: anything that runs MkDocs, a project script or a
+# server. Everything else is a unit test of the pure modules.
+BROWSER_FIXTURES = frozenset({"chromium"})
+BUILD_FIXTURES = frozenset({"fixture_site", "built_site"})
+BROWSER_MODULES = frozenset({"test_lighthouse"})
+BUILD_MODULES = frozenset({"test_built_site", "test_hosting", "test_lint", "test_preview", "test_editing",
+                           "test_offline", "test_scaffold"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        module = item.module.__name__ if getattr(item, "module", None) else ""
+        if names & BROWSER_FIXTURES or module in BROWSER_MODULES:
+            item.add_marker(pytest.mark.browser)
+        elif names & BUILD_FIXTURES or module in BUILD_MODULES:
+            item.add_marker(pytest.mark.build)
+        else:
+            item.add_marker(pytest.mark.unit)

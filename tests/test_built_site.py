@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, BuildResult, run_mkdocs
 from guidekit.content import Content, load_content
+from guidekit.evidence import item_grade
 from guidekit.model import ITEM_TYPES
 
 DOCS = ROOT / "docs"
@@ -76,6 +77,32 @@ def test_every_item_page_shows_its_type_summary_and_sources(built, content):
             cited = linked_titles(text.split('id="guide-sources-title"', 1)[1])
             expected = {f"《{content.graph.items[s].title}》" for s in content.graph.links(item.id, "sources")}
             assert cited == expected, item.path
+
+
+GRADE_BADGE = re.compile(
+    r'class="guide-evidence guide-evidence--(\w+)"><span class="guide-sr-only">证据等级：</span>([^<]+)<')
+
+
+def test_every_measure_and_case_shows_exactly_one_grade_linked_to_the_scale(built, content):
+    """The badge at the top: the case's stated grade, the measure's derived one; none on other types."""
+    for item in content.graph.items.values():
+        text = article(page_html(built, item.path))
+        grade = item_grade(content.graph, item.id)
+        expected = [] if grade is None else [(grade.slug, grade.label)]
+        assert GRADE_BADGE.findall(text) == expected, item.path
+        if grade is not None:
+            assert '<a class="guide-evidence-link" href="../../guide/evidence/">' in text, item.path
+
+
+def test_index_cards_and_overview_show_every_grade(built, content):
+    for folder in ("measures", "cases"):
+        cards = GRADE_BADGE.findall(article(built.html(f"{folder}/index.html")))
+        items = sorted(content.graph.by_folder(folder), key=lambda i: i.path)
+        expected = [(item_grade(content.graph, i.id).slug, item_grade(content.graph, i.id).label) for i in items]
+        assert cards == expected, folder
+    overview = article(built.html("overview/index.html"))
+    assert {label for _, label in GRADE_BADGE.findall(overview)} <= {"有实践和数据", "有实践无数据", "仅为主张"}
+    assert len(GRADE_BADGE.findall(overview)) >= len(content.graph.by_folder("measures"))
 
 
 @pytest.mark.parametrize(("key", "css_forward", "css_reverse"), [

@@ -7,7 +7,7 @@ from guidekit.content import load_content
 TAGS = frozenset({"融合发展", "学习教育"})
 
 
-def page(front: str, body: str = "## 正文\n\n内容。\n") -> bytes:
+def page(front: str, body: str = "## 正文\n\n内容。[^s1]\n\n[^s1]: 来源一。\n") -> bytes:
     return f"---\n{front}\n---\n\n{body}".encode()
 
 
@@ -16,7 +16,7 @@ def site(**overrides: bytes | None) -> dict[str, bytes]:
         "problems/p1.md": page("title: 问题一\nsummary: 摘要\nsources: [s1]\ncauses: [c1]"),
         "causes/c1.md": page("title: 成因一\nsummary: 摘要\nsources: [s1]"),
         "measures/m1.md": page("title: 举措一\nsummary: 摘要\nsources: [s1]\naddresses: [p1, c1]"),
-        "cases/k1.md": page("title: 案例一\nsummary: 摘要\nsources: [s1]\napplies: [m1]"),
+        "cases/k1.md": page("title: 案例一\nsummary: 摘要\nsources: [s1]\napplies: [m1]\nevidence: 有实践无数据"),
         "sources/s1.md": page("title: 来源一\nsummary: 摘要\nauthor: 甲\noutlet: 乙\ndate: '2018'\nkind: 文章"),
     }
     pages.update({k.replace("__", "/") + ".md": v for k, v in overrides.items()})

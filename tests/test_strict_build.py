@@ -22,6 +22,29 @@ def test_valid_site_builds_cleanly(fixture_site):
     assert "WARNING" not in result.output and "ERROR" not in result.output
 
 
+UNCITED = "\n## 怎么做\n\n支部书记每月检查一次台账。\n"
+
+
+def test_an_uncited_paragraph_fails_naming_file_and_line(fixture_site):
+    result = fixture_site({MEASURE: BASE_PAGES[MEASURE] + UNCITED})
+    line = (BASE_PAGES[MEASURE] + UNCITED).split("\n").index("支部书记每月检查一次台账。") + 1
+    assert_fails_with(result, f"[G050] docs/measures/four-togethers.md:{line}", "没有注明出处",
+                      "“支部书记每月检查一次台账。”", "编者建议")
+
+
+def test_the_same_paragraph_in_an_editorial_block_builds(fixture_site):
+    block = '\n!!! tip "编者建议"\n\n    支部书记每月检查一次台账。\n'
+    result = fixture_site({MEASURE: BASE_PAGES[MEASURE] + block})
+    assert result.returncode == 0, result.output
+    assert '<p class="admonition-title">编者建议</p>' in result.html("measures/four-togethers/index.html")
+
+
+def test_a_case_needs_a_grade_from_the_scale(fixture_site):
+    page = BASE_PAGES["cases/nchu.md"].replace("evidence: 有实践和数据", "evidence: 很有成效")
+    result = fixture_site({"cases/nchu.md": page})
+    assert_fails_with(result, "[G016] docs/cases/nchu.md:6", "“很有成效”", "`有实践和数据`、`有实践无数据`、`仅为主张`")
+
+
 def test_unknown_id_suggests_the_closest_one(fixture_site):
     page = BASE_PAGES[PROBLEM].replace("causes: [business-over-party]", "causes: [business-over-partyy]")
     result = fixture_site({PROBLEM: page})
@@ -118,13 +141,19 @@ def test_front_matter_only_page(fixture_site):
     assert_fails_with(result, "[G006] docs/cases/nchu.md", "没有正文")
 
 
-def test_snippets_cannot_read_outside_the_project(fixture_site):
-    page = BASE_PAGES[PROBLEM] + '\n--8<-- "/etc/passwd"\n\n--8<-- "../../../etc/hostname"\n'
+def test_snippets_cannot_read_outside_the_project_nor_crash_on_a_missing_file(fixture_site):
+    """Guards snippets.py: without it pymdownx.snippets dies in a traceback on the missing file."""
+    snippets = ['--8<-- "/etc/passwd"', '--8<-- "../../../etc/hostname"', '--8<-- "nope.md"']
+    page = BASE_PAGES[PROBLEM] + "".join(f"\n{line}\n" for line in snippets)
+    line = {text: page.split("\n").index(text) + 1 for text in snippets}
     result = fixture_site({PROBLEM: page})
-    assert result.returncode != 0
+    assert_fails_with(
+        result,
+        f"[G045] docs/problems/two-skins.md:{line[snippets[0]]} 片段引用无效：`/etc/passwd` 是绝对路径",
+        f"[G045] docs/problems/two-skins.md:{line[snippets[1]]} 片段引用无效：",
+        f"[G045] docs/problems/two-skins.md:{line[snippets[2]]} 片段引用无效：includes/nope.md 不存在")
     assert "root:x:0:0" not in result.output
-    assert not (result.site / "problems/two-skins/index.html").exists() or \
-        "root:x:0:0" not in result.html("problems/two-skins/index.html")
+    assert "root:x:0:0" not in result.html("problems/two-skins/index.html")
 
 
 def test_all_findings_reported_in_one_run(fixture_site):

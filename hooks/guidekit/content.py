@@ -21,8 +21,9 @@ from .graph import (
     check_tags,
     make_item,
 )
-from .model import item_folder
+from .model import CONTENT_TYPES, item_folder
 from .plain_text import check_front_matter_text
+from .provenance import check_citations
 from .simplified import check_simplified
 
 
@@ -70,6 +71,8 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
         item = make_item(path, page, folder)
         if not problems:
             findings.extend(check_schema(item, allowed_tags))
+        if folder in CONTENT_TYPES:
+            findings.extend(check_citations(path, page.body, page.body_start_line))
         items.append(item)
     graph, problems = build_graph(items)
     findings.extend(problems)

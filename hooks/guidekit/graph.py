@@ -10,8 +10,10 @@ from typing import Any
 from .findings import Finding
 from .front_matter import ParsedPage
 from .model import (
+    EVIDENCE_LABELS,
     ID_PATTERN,
     ITEM_TYPES,
+    OWN_FIELDS,
     PAGE_KEYS,
     RELATIONS,
     SUMMARY_MAX_CHARS,
@@ -106,12 +108,20 @@ def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
                 "G010", path, f"{item.type_label}页缺少必填字段 `{key}`。",
                 f"在 front matter 中加上 `{key}: …`（见编辑指南中的{item.type_label}模板）。",
                 page.line_of(key) or 1))
-    for key in ("title", "summary", "author", "outlet", "date", "kind"):
+    for key in ("title", "summary", *OWN_FIELDS.get(item.folder, ())):
         value = page.meta.get(key)
         if key in page.meta and value is not None and not isinstance(value, str):
             findings.append(Finding(
                 "G012", path, f"字段 `{key}` 应是一段文字，现在是 {type(value).__name__}。",
                 f"把值用引号括起来，例如 `{key}: \"{value}\"`。", page.line_of(key)))
+    evidence = page.meta.get("evidence")
+    if "evidence" in allowed and isinstance(evidence, str) and evidence.strip() not in EVIDENCE_LABELS:
+        # No did-you-mean: the labels differ by one character, and a guessed grade is worse than none.
+        findings.append(Finding(
+            "G016", path, f"证据等级“{evidence}”不在规定的三级之中。",
+            "只能写 " + "、".join(f"`{label}`" for label in EVIDENCE_LABELS)
+            + " 之一，依据资料来源实际报告的内容判断。",
+            page.line_of("evidence")))
     summary = page.meta.get("summary")
     if isinstance(summary, str) and len(summary.strip()) > SUMMARY_MAX_CHARS:
         findings.append(Finding(

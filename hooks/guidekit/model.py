@@ -52,19 +52,41 @@ RELATIONS: dict[str, Relation] = {
 
 SUMMARY_MAX_CHARS = 80
 
+
+@dataclass(frozen=True)
+class EvidenceGrade:
+    """One level of the evidence scale: what a source reports about a practice."""
+
+    label: str
+    slug: str
+    meaning: str
+
+
+# Strongest first. A case states its grade; a measure's is derived (see evidence.py).
+EVIDENCE_GRADES: tuple[EvidenceGrade, ...] = (
+    EvidenceGrade("有实践和数据", "data", "资料来源报告这一做法已经实施，并给出了数字（人数、比例、增长、名次等）。"),
+    EvidenceGrade("有实践无数据", "practice", "资料来源报告这一做法已经实施，但没有给出任何数字。"),
+    EvidenceGrade("仅为主张", "proposal", "资料来源只是提出或要求这样做，没有报告哪个单位已经做了。"),
+)
+EVIDENCE_LABELS: tuple[str, ...] = tuple(g.label for g in EVIDENCE_GRADES)
+
+# The title of the admonition that holds the guide's own advice (uncited by rule).
+EDITORIAL_TITLE = "编者建议"
+
 # Keys every item page may carry besides its type's own fields: Material/MkDocs
 # page settings an editor may legitimately need.
 COMMON_OPTIONAL_KEYS: tuple[str, ...] = ("tags", "hide", "search")
 
 SOURCE_FIELDS: tuple[str, ...] = ("author", "outlet", "date", "kind")
 
+# Plain-text fields a type carries besides title and summary (relations come from RELATIONS).
+OWN_FIELDS: dict[str, tuple[str, ...]] = {"sources": SOURCE_FIELDS, "cases": ("evidence",)}
+
 
 def required_keys(folder: str) -> tuple[str, ...]:
     """Front-matter keys an item of this type must have."""
-    if folder == "sources":
-        return ("title", "summary", *SOURCE_FIELDS)
-    own = tuple(r.key for r in RELATIONS.values() if folder in r.owners)
-    return ("title", "summary", *own)
+    relations = tuple(r.key for r in RELATIONS.values() if folder in r.owners)
+    return ("title", "summary", *OWN_FIELDS.get(folder, ()), *relations)
 
 
 def allowed_keys(folder: str) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .evidence import grade_badge_html, item_grade
 from .findings import RULES
 from .graph import Graph, Item
 from .model import CONTENT_TYPES, ITEM_TYPES, RELATIONS, relations_of
@@ -43,9 +44,16 @@ def _counts(graph: Graph, item: Item) -> str:
 
 
 THEMES_PAGE = "guide/themes.md"
+EVIDENCE_PAGE = "guide/evidence.md"
 
 
-def type_index_markdown(graph: Graph, folder: str, themes_page: bool = False) -> str:
+def _evidence_note(page_path: str, evidence_page: bool) -> str:
+    where = f"，见[证据等级说明]({md_link(page_path, EVIDENCE_PAGE)})" if evidence_page else ""
+    return f"举措和案例后的标签是证据等级：资料来源报告了什么{where}。"
+
+
+def type_index_markdown(graph: Graph, folder: str, themes_page: bool = False,
+                        evidence_page: bool = False) -> str:
     """The index page of one item type: a card per item (and a pointer to the tag listing)."""
     item_type = ITEM_TYPES[folder]
     page_path = f"{folder}/index.md"
@@ -54,18 +62,21 @@ def type_index_markdown(graph: Graph, folder: str, themes_page: bool = False) ->
     lines = [
         GENERATED_FRONT_MATTER.format(title=item_type.label, summary=item_type.intro),
         f"# {item_type.label}\n",
-        f"{item_type.intro}共 {len(items)} 篇。{themes if themes_page else ''}\n",
+        f"{item_type.intro}共 {len(items)} 篇。{themes if themes_page else ''}"
+        + (_evidence_note(page_path, evidence_page) if folder in ("measures", "cases") else "") + "\n",
         '<div class="grid cards guide-cards" markdown>\n',
     ]
     for item in items:
         lines.append(f"-   **[{markdown_text(item.title)}]({md_link(page_path, item.path)})**\n")
         lines.append(f"    {markdown_text(item.summary)}\n")
-        lines.append(f'    <span class="guide-card-meta">{_counts(graph, item)}</span>\n')
+        grade = item_grade(graph, item.id)
+        badge = grade_badge_html(grade) + " " if grade else ""
+        lines.append(f'    {badge}<span class="guide-card-meta">{_counts(graph, item)}</span>\n')
     lines.append("</div>\n")
     return "\n".join(lines)
 
 
-def overview_markdown(graph: Graph, picture_svg: str = "") -> str:
+def overview_markdown(graph: Graph, picture_svg: str = "", evidence_page: bool = False) -> str:
     """The whole chain 问题 → 成因 → 创新举措 → 实践案例, one row per problem."""
     page_path = "overview.md"
     lines = [
@@ -73,7 +84,8 @@ def overview_markdown(graph: Graph, picture_svg: str = "") -> str:
             title="全景图", summary="从问题出发，看它的成因、应对举措和实践案例。"),
         "# 全景图\n",
         "每一行从一个问题出发：它背后的成因、应对它（或其成因）的创新举措，"
-        "以及运用这些举措的实践案例。表格由各页面的关系字段自动生成。\n",
+        "以及运用这些举措的实践案例。表格由各页面的关系字段自动生成。"
+        + _evidence_note(page_path, evidence_page) + "\n",
     ]
     if picture_svg:
         lines.append(picture_svg + "\n")
@@ -82,7 +94,7 @@ def overview_markdown(graph: Graph, picture_svg: str = "") -> str:
 
     def cell(ids: list[str]) -> str:
         links = [f"[{markdown_text(graph.items[i].title)}]({md_link(page_path, graph.items[i].path)})"
-                 for i in ids]
+                 + _grade_suffix(graph, i) for i in ids]
         return "<br>".join(links) or "—"
 
     for problem in sorted(graph.by_folder("problems"), key=lambda i: i.path):
@@ -91,6 +103,11 @@ def overview_markdown(graph: Graph, picture_svg: str = "") -> str:
         cases = _unique(c for m in measures for c in graph.backlinks(m, "applies"))
         lines.append(f"| {cell([problem.id])} | {cell(causes)} | {cell(measures)} | {cell(cases)} |")
     return "\n".join(lines) + "\n"
+
+
+def _grade_suffix(graph: Graph, item_id: str) -> str:
+    grade = item_grade(graph, item_id)
+    return " " + grade_badge_html(grade) if grade else ""
 
 
 def _measures_for(graph: Graph, problem_id: str, causes: list[str]) -> list[str]:

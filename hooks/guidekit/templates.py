@@ -29,6 +29,8 @@ def template_markdown(folder: str) -> str:
                   "kind: 文本类型，例如 调研报告"]
     for relation in relations_of(folder):
         lines.append(f"{relation.key}: [{EXAMPLE_IDS[relation.key]}]")
+    if folder == "cases":
+        lines.append("evidence: 有实践无数据   # 有实践和数据 | 有实践无数据 | 仅为主张，按原文实际报告的内容定")
     if folder == "measures":
         lines.append("tags: [融合发展]")
     lines.append("---")
