@@ -116,6 +116,13 @@ def test_outside_links_warn_and_outside_resources_are_errors():
     assert any("https://example.org/" in f.message for f in findings)
 
 
+def test_the_guides_own_component_attributes_take_plain_names_only():
+    assert codes('<div class="guide-checklist-progress" data-guide-checklist="organizational-life">x</div>') == set()
+    assert codes('<div data-guide-checklist="a b&quot;">x</div>') == {"G041"}
+    assert codes('<div data-guide-checklist="javascript:x">x</div>') == {"G041"}
+    assert codes('<div data-md-component="dialog">x</div>') == {"G041"}
+
+
 def test_only_checkbox_inputs():
     assert codes('<input type="checkbox" disabled checked>') == set()
     assert codes('<input type="password">') == {"G041"}

@@ -85,7 +85,8 @@ RULES: dict[str, Rule] = {
              "`<embed>`、`<svg>` 等一律不允许。"),
         Rule("G041", "error", "HTML 元素带有不允许的属性",
              "只允许 `class`、`id`、`title`、`lang`、`style` 等少数属性和各元素自己的属性（如链接的 `href`、"
-             "图片的 `src`、`alt`）；`onclick=` 之类的 `on…` 事件属性一律不允许，`<input>` 只能是清单复选框。"),
+             "图片的 `src`、`alt`，以及本指南组件的 `data-guide-…` 属性，值只能是名称）；`onclick=` 之类的 `on…` "
+             "事件属性一律不允许，`<input>` 只能是清单复选框。"),
         Rule("G042", "error", "链接或资源地址的协议不允许",
              "地址（解码字符实体、忽略大小写和空白后）只能是本站内的相对路径、`http(s)://`、`mailto:` 或 `tel:`；"
              "`javascript:`、`data:`、`vbscript:`、`file:` 等和以 `/` 开头的地址都不允许。"),

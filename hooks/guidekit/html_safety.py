@@ -49,6 +49,11 @@ ELEMENT_ATTRIBUTES: dict[str, frozenset[str]] = {
     "colgroup": frozenset({"span"}),
 }
 
+# The guide's own components start from a data attribute (e.g. data-guide-checklist="secretary"
+# on a checklist page); their values are plain identifiers the component reads as data.
+GUIDE_DATA_ATTRIBUTE = re.compile(r"^data-guide-[a-z]+(?:-[a-z]+)*$")
+IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
 # Attributes whose value the browser fetches or follows.
 LINK_ATTRIBUTES: frozenset[tuple[str, str]] = frozenset({("a", "href")})
 RESOURCE_ATTRIBUTES: frozenset[tuple[str, str]] = frozenset({("img", "src")})
@@ -142,6 +147,10 @@ FIX_OUTSIDE = "内网读者可能打不开外部网站；确需保留时请在�
 
 
 def _attribute_problems(tag: str, name: str, value: str | None, raw: str) -> list[Problem]:
+    if GUIDE_DATA_ATTRIBUTE.match(name):
+        return [] if IDENTIFIER.match(value or "") else [Problem(
+            "G041", f"元素 `<{tag}>` 的属性 `{name}` 的值 `{value}` 不是小写字母、数字和连字符组成的名称。",
+            "改成像 `secretary` 这样的名称。", (name + "=", raw))]
     if name not in ALLOWED_ATTRIBUTES[tag]:
         return [Problem("G041", f"元素 `<{tag}>` 带有不允许的属性 `{name}`。", FIX_ATTRIBUTE, (name + "=", raw))]
     value = value or ""
