@@ -10,6 +10,7 @@ All logic lives in guidekit; the functions here only connect it to MkDocs.
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from guidekit.evidence import grade_badge_html, item_grade, scale_markdown
 from guidekit.file_safety import check_include_file, check_static_file, outside_project, walk_files
 from guidekit.findings import Finding
 from guidekit.html_safety import check_html, neutralise_html
+from guidekit.mkdocs_messages import is_footnote_echo, link_line, translate
 from guidekit.model import ITEM_TYPES, item_folder, item_id
 from guidekit.nav import build_nav
 from guidekit.pages import (
@@ -75,6 +77,7 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(100)  # before the git-dates plugin, which would warn outside git
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
+    _install_translator()
     _state["allowed_tags"] = _allowed_tags(config)
     _state["root"] = Path(config.config_file_path).parent
     config.mdx_configs.setdefault("toc", {})["slugify"] = pinyin_slug
@@ -87,6 +90,53 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         dates.config["enabled"] = False
         _state["fallback_date"] = fallback_date_html(build_epoch())
     return config
+
+
+# MkDocs' link and nav checks, and the print-site plugin (which logs on "mkdocs.plugins" itself).
+UNREADABLE_CODES = frozenset({"G001", "G002", "G003", "G004", "G005", "G006"})
+MKDOCS_VALIDATION_LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav", "mkdocs.plugins")
+
+
+class _TranslateMkDocsMessages(logging.Filter):
+    """Rewrites MkDocs' English link/anchor/nav warnings as Chinese findings (English kept after).
+
+    The record keeps its level, so MkDocs still counts it and --strict still fails;
+    the finding also joins the page's findings for the preview banner and the CLI.
+    """
+
+    guide_translator = True
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        message = record.getMessage()
+        if is_footnote_echo(message):
+            return False  # the footnote rules (G071/G072) report it, in Chinese, once
+        finding = translate(message, _locate_link)
+        if finding is None:
+            return True
+        content: Content | None = _state.get("content")
+        if content is not None:
+            said = {f.code for f in content.findings_for(finding.path)}
+            if finding.code in ("G006", "G086") and said & UNREADABLE_CODES:
+                return False  # no heading because the page could not be read or is empty: already said
+            content.findings.append(finding)
+        record.msg, record.args = f"{finding.format()}（原文：{message}）", ()
+        return True
+
+
+def _locate_link(src: str, url: str) -> int | None:
+    content: Content | None = _state.get("content")
+    page = content.pages.get(src) if content else None
+    return link_line(page.body, page.body_start_line, url) if page else None
+
+
+def _install_translator() -> None:
+    for name in MKDOCS_VALIDATION_LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if getattr(f, "guide_translator", False)]:
+            logger.removeFilter(old)  # `mkdocs serve` reloads this hook on every rebuild
+        logger.addFilter(_TranslateMkDocsMessages())
 
 
 def _allowed_tags(config: MkDocsConfig) -> frozenset[str]:
@@ -195,6 +245,7 @@ def _register_search_terms(content: Content, glossary: list[tuple[str, str]]) ->
         import jieba
     except ImportError:  # search without jieba still works, only less precisely
         return
+    jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict ..." lines are not for editors
     bodies = (page.body for page in content.pages.values())
     for term in domain_terms(content.graph, glossary, _state.get("allowed_tags", frozenset()), bodies):
         jieba.add_word(term, freq=20000)
@@ -254,15 +305,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if "task-list-item" in html:
         html = label_task_checkboxes(html)
     html = titles_to_labels(html)
-
-    if _command["name"] == "serve":
-        html = preview_banner(content.findings_for(page.file.src_uri)) + html
     return html
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Check anchors now, not after the pages are written, so the preview banner can list them."""
+    for file in files.documentation_pages():
+        if file.page is not None:
+            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+            file.page.links_to_anchors = None  # MkDocs' own pass after writing would repeat them
+    return env
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     content: Content | None = _state.get("content")
     src = page.file.src_uri
+    if content is not None and _command["name"] == "serve" and not page.file.generated_by:
+        page.content = preview_banner(content.findings_for(src)) + (page.content or "")
     if content is None or item_folder(src) is None or item_id(src) not in content.graph.items:
         return context
     item = content.graph.items[item_id(src)]
@@ -302,8 +361,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     for worker in workers:
         patched = patch_search_worker(worker.read_text(encoding="utf-8"))
         if patched is None:
-            log.warning(f"Material 的搜索脚本 {worker.name} 与预期不符，中文查询分词修正未能应用；"
-                        "请检查 hooks/guidekit/search_patch.py 是否适配当前的 Material 版本。")
+            log.warning(f"Material 的搜索脚本 {worker.name} 与预期不符，中文查询分词修正未能应用。"
+                        "这不是页面内容的问题，请把这条提示转告维护者"
+                        "（需检查 hooks/guidekit/search_patch.py 是否适配当前的 Material 版本）。")
             continue
         worker.write_text(patched, encoding="utf-8")
     if not workers and "search" in config.plugins:

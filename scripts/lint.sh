@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# 检查编辑写的内容：内容模型与链接（构建同一套检查）、中文排版（autocorrect）、Markdown 写法（pymarkdown）。
-# 自动修正排版与 Markdown 格式：bash scripts/lint.sh --fix
+# 检查编辑写的内容：与构建完全相同的检查（内容模型、链接、片段、HTML）、中文排版（autocorrect）、Markdown 写法（pymarkdown）。
+# 自动修正排版与 Markdown 格式：bash scripts/lint.sh --fix（只改正文，不改 front matter 和代码；改完再检查一遍）
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 ensure_venv requirements-dev.txt
-status=0
-(cd hooks && ../.venv/bin/python -m guidekit ../docs) || status=1
-.venv/bin/python scripts/copy_lint.py "$@" || status=1
+failed=()
 if [ "${1:-}" = "--fix" ]; then
-  .venv/bin/pymarkdown --config .pymarkdown.json fix -r docs includes || true
+  .venv/bin/python scripts/copy_lint.py --fix || failed+=("自动修正")
 fi
-.venv/bin/pymarkdown --config .pymarkdown.json scan -r docs includes || status=1
-exit $status
+(cd hooks && ../.venv/bin/python -m guidekit ../docs) || failed+=("内容检查")
+.venv/bin/python scripts/copy_lint.py || failed+=("中文排版")
+.venv/bin/pymarkdown --config .pymarkdown.json scan -r docs includes || failed+=("Markdown 写法")
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "未通过：${failed[*]}。请按上面的提示修改后再运行 bash scripts/lint.sh。"
+  exit 1
+fi
+echo "全部检查通过。"

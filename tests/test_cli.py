@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import BASE_PAGES, ROOT
+from conftest import BASE_PAGES, ROOT, copy_project_config
 
 
 def run_cli(docs: Path) -> subprocess.CompletedProcess[str]:
@@ -34,7 +34,7 @@ def test_cli_passes_on_a_clean_site_and_fails_naming_the_file(tmp_path):
 
 
 def test_cli_reads_allowed_tags_from_the_project_config(tmp_path):
-    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    copy_project_config(tmp_path)
     docs = tmp_path / "docs"
     write(docs, {**BASE_PAGES, "measures/four-togethers.md":
                  BASE_PAGES["measures/four-togethers.md"].replace("[融合发展]", "[不存在的标签]")})

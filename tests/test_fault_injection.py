@@ -330,7 +330,7 @@ def test_files_that_are_not_what_they_seem(fixture_site, tmp_path: Path):
     assert "[G048] includes/secret.md " in result.output
     assert "[G045] docs/causes/business-over-party.md" in result.output and "含有 NUL 字节" in result.output
     assert "[G049] includes/binary.md:1 " in result.output and "[G047] includes/old.md:2 " in result.output
-    assert "[G049] docs/guide/nul.md:5 " in result.output and "[G049] docs/guide/utf16.md:1 " in result.output
+    assert "[G049] docs/guide/nul.md:5 " in result.output and "[G001] docs/guide/utf16.md:1 " in result.output
     assert_reported(result, "G062", "guide/page.html", "")
     assert_reported(result, "G062", "images/x.JS", "")
     assert_reported(result, "G063", "images/chart.svg", "", "onload")

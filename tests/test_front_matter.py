@@ -64,7 +64,7 @@ def test_nul_bytes_are_refused_with_their_line():
     text, findings = decode("a.md", "---\ntitle: 标题\n---\n正文\x00\n".encode())
     assert text is None
     assert [(f.code, f.line) for f in findings] == [("G049", 4)]
-    text, findings = decode("a.md", "---\ntitle: 标题\n".encode("utf-16"))
+    text, findings = decode("a.md", "---\ntitle: 标题\n".encode("utf-16-le"))  # UTF-16 without a BOM
     assert text is None and findings[0].code == "G049"
 
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from guidekit.content import load_content
+from guidekit.model import BODY_SECTIONS
 
 TAGS = frozenset({"融合发展", "学习教育"})
+# Every type's sections, so any page here has the ones its type requires (G076 is tested elsewhere).
+ALL_SECTIONS = "".join(f"## {name}\n\n内容。[^s1]\n\n" for names in BODY_SECTIONS.values() for name in names) \
+    + "[^s1]: 来源一。\n"
 
 
-def page(front: str, body: str = "## 正文\n\n内容。[^s1]\n\n[^s1]: 来源一。\n") -> bytes:
+def page(front: str, body: str = ALL_SECTIONS) -> bytes:
     return f"---\n{front}\n---\n\n{body}".encode()
 
 

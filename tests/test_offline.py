@@ -4,6 +4,7 @@ and an atomic publish that never shows a reader half a site."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -16,17 +17,42 @@ from conftest import ROOT
 EPOCH = "1764547200"  # any fixed commit time
 
 
-def run_dist(out: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "dist.py"), str(out)], cwd=ROOT, env=env,
+def snapshot(target: Path) -> Path:
+    """The working tree as it is now (uncommitted edits and new pages included), committed in a repository
+    of its own: "the same commit" whatever state the editor's tree is in."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file() and not name.startswith("tests/"):
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    (target / ".venv").symlink_to(ROOT / ".venv")
+    env = {**os.environ, "GIT_AUTHOR_DATE": f"@{EPOCH} +0000", "GIT_COMMITTER_DATE": f"@{EPOCH} +0000"}
+    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "snapshot"]):
+        subprocess.run([*git, *command], cwd=target, env=env, check=True, capture_output=True)
+    return target
+
+
+def run_dist(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}  # the commit gives the time
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return subprocess.run([sys.executable, str(project / "scripts" / "dist.py"), str(out)], cwd=project, env=env,
                           capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory) -> Path:
+def project(tmp_path_factory) -> Path:
+    return snapshot(tmp_path_factory.mktemp("snapshot"))
+
+
+@pytest.fixture(scope="module")
+def dist(project, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist") / "dist"
-    result = run_dist(out)
+    result = run_dist(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
+    assert f"构建时间取自提交时间 {EPOCH}" in result.stdout
     return out
 
 
@@ -45,9 +71,9 @@ def test_dist_writes_both_archives_with_checksums_that_verify(dist):
     assert check.returncode == 0, check.stdout + check.stderr
 
 
-def test_two_builds_of_the_same_commit_are_byte_identical(dist, tmp_path):
+def test_two_builds_of_the_same_commit_are_byte_identical(project, dist, tmp_path):
     again = tmp_path / "again"
-    result = run_dist(again)
+    result = run_dist(project, again)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (again / "SHA256SUMS").read_text() == (dist / "SHA256SUMS").read_text()
 

@@ -66,9 +66,21 @@ def test_preview_banner_appears_and_disappears(tmp_path: Path):
         (tmp_path / "docs" / PAGE).write_text(traditional, encoding="utf-8")
         page = wait_for(url, lambda t: "guide-preview-issues" in t)
         assert "<code>G047</code>" in page and "正文中有繁体字" in page and "節 → 节" in page
+
+        # MkDocs' own link and anchor checks, and a placeholder, are listed too, in Chinese with the line
+        links = BASE_PAGES[PAGE].replace("影响。", "见[举措](../measures/no-such.md)和[成因](../causes/"
+                                         "business-over-party.md#no-such-heading)。【待填写：本节正文】")
+        (tmp_path / "docs" / PAGE).write_text(links, encoding="utf-8")
+        page = wait_for(url, lambda t: "guide-preview-issues" in t)
+        assert "预览提示：本页有 3 个问题需要修改" in page, page[page.find("guide-preview-issues"):][:3000]
+        line = links.split("\n").index(next(x for x in links.split("\n") if "no-such.md" in x)) + 1
+        assert page.count(f"第 {line} 行：") == 3
+        assert "<code>G080</code>" in page and "<code>G081</code>" in page and "<code>G070</code>" in page
+        assert "指向的页面不存在" in page and "no-such-heading" in page
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "Traceback" not in output, output
     assert "[G020] docs/problems/two-skins.md:5" in output
     assert "[G047] docs/problems/two-skins.md:" in output
+    assert "[G080] docs/problems/two-skins.md:" in output and "[G081] docs/problems/two-skins.md:" in output

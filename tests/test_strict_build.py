@@ -3,7 +3,12 @@ build with a Chinese message naming the file (and line), never a traceback."""
 
 from __future__ import annotations
 
-from conftest import BASE_PAGES
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import BASE_PAGES, copy_project_config
 
 PROBLEM = "problems/two-skins.md"
 MEASURE = "measures/four-togethers.md"
@@ -98,7 +103,13 @@ def test_item_nothing_reaches_is_a_warning_that_fails_strict(fixture_site):
 def test_broken_markdown_link_and_anchor(fixture_site):
     page = BASE_PAGES[PROBLEM] + "\n见[不存在](../measures/nope.md)和[锚点](../cases/nchu.md#nowhere)。\n"
     result = fixture_site({PROBLEM: page})
-    assert_fails_with(result, "problems/two-skins.md", "nope.md", "#nowhere")
+    line = page.split("\n").index("见[不存在](../measures/nope.md)和[锚点](../cases/nchu.md#nowhere)。") + 1
+    assert_fails_with(result, f"WARNING -  [G080] docs/problems/two-skins.md:{line} 链接 `../measures/nope.md`",
+                      "指向的页面不存在", f"WARNING -  [G081] docs/problems/two-skins.md:{line} 链接 "
+                      "`../cases/nchu.md#nowhere` 指向 docs/cases/nchu.md 的标题（锚点）`#nowhere`")
+    # the English original follows the Chinese, never stands alone
+    assert "修改建议：" in result.output and "（原文：Doc file 'problems/two-skins.md' contains a link" in result.output
+    assert "\nWARNING -  Doc file" not in result.output
 
 
 def test_tag_outside_the_allowed_list(fixture_site):
@@ -169,3 +180,17 @@ def test_generated_page_path_taken_by_an_editor_is_kept(fixture_site):
     result = fixture_site({"problems/index.md": mine})
     assert_fails_with(result, "[G033] docs/problems/index.md")
     assert (result.docs / "problems/index.md").read_text(encoding="utf-8") == mine
+
+
+def test_a_plain_mkdocs_build_as_the_readme_gives_it_prints_no_english_vendor_notice(tmp_path):
+    """`.venv/bin/mkdocs build --strict`, with nothing set in the environment (scripts/lib.sh prepares the venv)."""
+    copy_project_config(tmp_path)
+    for path, text in BASE_PAGES.items():
+        (tmp_path / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / path).write_text(text, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_MKDOCS_2_WARNING", "DISABLE_MKDOCS_2_WARNING")}
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    result = subprocess.run([str(mkdocs), "build", "--strict", "-d", str(tmp_path / "site")], cwd=tmp_path,
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "end of life" not in result.stdout + result.stderr and "Zensical" not in result.stdout + result.stderr

@@ -1,14 +1,23 @@
-"""Run every content check without MkDocs: `python -m guidekit [docs-dir]`.
+"""Run every check the build runs: `python -m guidekit [docs-dir]`.
 
-Exits 1 when any finding is reported, so it can gate a commit or a CI job even
-on a generator that does not run MkDocs hooks.
+With a mkdocs.yml next to the docs folder (the project), this runs the real
+build in memory, into a temporary folder, and prints every warning and error it
+logs: the content model, snippets, the rendered-HTML checks and MkDocs' own link
+checks, in the same words and with the same rule codes as `mkdocs build --strict`.
+One list of checks, so what passes here passes in CI. Without a mkdocs.yml it
+runs the content model alone (no MkDocs needed).
+
+Exits 1 when any finding is reported, so it can gate a commit or a CI job.
 
 `python -m guidekit new <类型> <id> [标题] [--docs DIR]` starts a new page from its template.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -54,21 +63,79 @@ def new_page(argv: list[str]) -> int:
     return 0
 
 
+class _Collect(logging.Handler):
+    """Keeps every warning and error the build logs, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def build_messages(config_path: Path, docs: Path) -> list[tuple[int, str]]:
+    """(level, message) for every warning/error of a build of the project; nothing is written to it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    collect, propagate, level = _Collect(), logger.propagate, logger.level
+    logger.addHandler(collect)
+    logger.propagate = False  # the messages are printed below, once
+    logger.setLevel(logging.INFO)
+    here, docs = Path.cwd(), docs.resolve()
+    os.chdir(config_path.parent)  # like `mkdocs build`: snippet paths are relative to the project
+    try:
+        with tempfile.TemporaryDirectory(prefix="guidekit-") as site:
+            config = None
+            try:
+                config = load_config(str(config_path), docs_dir=str(docs), site_dir=site, strict=False)
+                config.plugins.on_startup(command="build", dirty=False)
+                build(config)
+            except MkDocsException as error:
+                collect.records.append(logging.makeLogRecord({"levelno": logging.ERROR, "msg": str(error)}))
+            except Exception as error:  # noqa: BLE001 - a crash must still end in a message, not a traceback
+                collect.records.append(logging.makeLogRecord({"levelno": logging.ERROR, "msg": (
+                    f"构建意外中断（{type(error).__name__}: {error}）。这不是按编辑指南能改的问题，"
+                    "请把这一行发给维护者。")}))
+            finally:
+                if config is not None:
+                    config.plugins.on_shutdown()
+    finally:
+        os.chdir(here)
+        logger.removeHandler(collect)
+        logger.propagate, logger.level = propagate, level
+    return [(r.levelno, r.getMessage().removeprefix("guide: ")) for r in collect.records]
+
+
+def content_messages(docs: Path, config: Path) -> tuple[list[tuple[int, str]], str]:
+    """The content model alone: for a docs folder that is not part of a MkDocs project."""
+    tags = allowed_tags_from_config(config) if config.exists() else frozenset()
+    sources = {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*.md"))}
+    content = load_content(sources, tags)
+    levels = {"error": logging.ERROR, "warning": logging.WARNING}
+    scope = f"{len(sources)} 个页面、{len(content.graph.items)} 个条目"
+    return [(levels[f.level], f.format()) for f in content.findings], scope
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["new"]:
         return new_page(argv[1:])
     docs = Path(argv[0]) if argv else Path("docs")
-    config = docs.parent / "mkdocs.yml"
-    tags = allowed_tags_from_config(config) if config.exists() else frozenset()
-    sources = {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*.md"))}
-    content = load_content(sources, tags)
-    for finding in content.findings:
-        print(finding.format())
-    errors = sum(f.level == "error" for f in content.findings)
-    warnings = len(content.findings) - errors
-    pages, items = len(sources), len(content.graph.items)
-    print(f"检查了 {pages} 个页面、{items} 个条目：{errors} 个错误，{warnings} 个警告。")
-    return 1 if content.findings else 0
+    config = docs.resolve().parent / "mkdocs.yml"
+    if config.exists():
+        messages = build_messages(config, docs)
+        scope = f"{sum(1 for _ in docs.rglob('*.md'))} 个页面（与 mkdocs build --strict 相同的全部检查）"
+    else:
+        messages, scope = content_messages(docs, config)
+    for _, message in messages:
+        print(message)
+    errors = sum(level >= logging.ERROR for level, _ in messages)
+    warnings = len(messages) - errors
+    print(f"检查了 {scope}：{errors} 个错误，{warnings} 个警告。")
+    return 1 if messages else 0
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from .graph import (
     make_item,
 )
 from .model import CONTENT_TYPES, item_folder
+from .page_rules import check_page_rules, unreliable_connection_paths
 from .plain_text import check_front_matter_text
 from .provenance import check_citations
 from .simplified import check_simplified
@@ -46,15 +47,31 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
     pages: dict[str, ParsedPage] = {}
     undecodable: set[str] = set()
     items = []
+    texts: dict[str, str] = {}
+    unreadable: set[str] = set()  # front matter that did not parse: one finding, nothing derived from it
     for path in sorted(sources):
         text, problems = decode(path, sources[path])
         findings.extend(problems)
         if text is None:
             undecodable.add(path)
+            unreadable.add(path)
+            if item_folder(path) is not None:  # keep its id, so links to it are not reported too
+                items.append(make_item(path, ParsedPage(path=path), item_folder(path)))
+            continue
+        if not text.strip():  # an empty file is one mistake, not "no front matter" and "no body"
+            findings.append(Finding("G006", path, "文件是空的，没有 front matter 也没有正文。",
+                                    "按编辑指南中的模板写出内容（或用 bash scripts/new-page.sh 新建）；"
+                                    "不需要的页面请删除文件。", 1))
+            unreadable.add(path)
+            if item_folder(path) is not None:
+                items.append(make_item(path, ParsedPage(path=path), item_folder(path)))
             continue
         page, problems = parse_page(path, text)
         findings.extend(problems)
         pages[path] = page
+        texts[path] = text
+        if any(f.code in ("G002", "G003", "G004", "G005", "G060") for f in problems):
+            unreadable.add(path)
         findings.extend(check_front_matter_text(page))
         findings.extend(check_simplified(page))
         if not page.body.strip():
@@ -68,6 +85,8 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
                 findings.extend(check_page_keys(path, page))
                 findings.extend(check_tags(path, page, allowed_tags))
             continue
+        if not page.has_front_matter:  # reported once (G005); its relations are unknown
+            unreadable.add(path)
         item = make_item(path, page, folder)
         if not problems:
             findings.extend(check_schema(item, allowed_tags))
@@ -76,6 +95,8 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
         items.append(item)
     graph, problems = build_graph(items)
     findings.extend(problems)
-    findings.extend(check_connections(graph))
+    findings.extend(check_page_rules(pages, texts, graph, unreadable))
+    skip = unreliable_connection_paths(graph, unreadable)
+    findings.extend(f for f in check_connections(graph) if f.path not in skip)
     return Content(graph=graph, pages=pages, undecodable=undecodable,
                    findings=sort_findings(findings))

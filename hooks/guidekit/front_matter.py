@@ -40,8 +40,23 @@ class ParsedPage:
         return self.key_lines.get(key)
 
 
+BINARY_SIGNATURES: tuple[bytes, ...] = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04",
+                                        b"\xd0\xcf\x11\xe0")
+
+
 def decode(path: str, raw: bytes) -> tuple[str | None, list[Finding]]:
-    """Decode UTF-8 (a BOM is fine); CRLF line endings become LF. NUL bytes are refused."""
+    """Decode UTF-8 (a BOM is fine); CRLF line endings become LF. A file that is not text is refused:
+    UTF-16 and known binary formats by their first bytes (G001), any other NUL byte by its line (G049)."""
+    fix = ("用编辑器把文件另存为“UTF-8”编码（Windows 记事本：文件 → 另存为 → 编码选“UTF-8”；"
+           "VS Code：右下角编码 → 通过编码保存 → UTF-8）。")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Finding("G001", path, "文件是 UTF-16 编码（Windows 记事本的“Unicode”），构建无法读取。",
+                              fix, 1)]
+    if raw.startswith(BINARY_SIGNATURES):
+        return None, [Finding(
+            "G001", path, "这不是文本文件（可能是图片、Word 或 PDF 文件被改成了 .md 结尾），构建无法读取。",
+            "用文本编辑器新建 .md 文件，把内容粘贴进去；图片请放在 docs/images/ 下，用 `![说明](图片路径)` 引用。",
+            1)]
     if b"\0" in raw:
         line = raw[: raw.index(b"\0")].count(b"\n") + 1
         return None, [Finding(
@@ -51,15 +66,8 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Finding]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        guess = "GBK" if _looks_like_gbk(raw) else "非 UTF-8"
-        return None, [
-            Finding(
-                "G001", path,
-                f"文件不是 UTF-8 编码（看起来是 {guess}），第 {line} 行起无法读取。",
-                "用编辑器把文件另存为“UTF-8”编码（VS Code：右下角编码 → 通过编码保存 → UTF-8）。",
-                line,
-            )
-        ]
+        guess = "（看起来是 GBK/ANSI）" if _looks_like_gbk(raw) else ""
+        return None, [Finding("G001", path, f"文件不是 UTF-8 编码{guess}，第 {line} 行起无法读取。", fix, line)]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
@@ -109,10 +117,18 @@ def parse_page(path: str, text: str) -> tuple[ParsedPage, list[Finding]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else None
+        problem = str(error.problem or error)
         return page, [Finding(
-            "G002", path, f"front matter 不是合法的 YAML（解析器提示：{error.problem or error}）。",
+            "G002", path,
+            f"front matter 不是合法的 YAML：{yaml_problem_in_chinese(problem)}（解析器原文：{problem}）。",
             "检查该行及上一行：引号是否成对、冒号后是否有空格、列表是否写成 `[a, b]` 或每行 `- a`。",
             line)]
+    except yaml.YAMLError as error:  # e.g. a control character pasted from another program
+        position = getattr(error, "position", None)
+        line = source[:position].count("\n") + 2 if isinstance(position, int) else None
+        return page, [Finding(
+            "G002", path, "front matter 中有看不见的控制字符（多半是从其他软件复制过来的）。",
+            "删除该行重新输入，或从编辑指南的模板中重新复制。", line)]
     if node is None:
         return page, []
     if not isinstance(node, yaml.MappingNode):
@@ -134,6 +150,29 @@ def _first_anchor_line(source: str) -> int | None:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             return event.start_mark.line
     return None
+
+
+YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("mapping values are not allowed",
+     "值里有“: ”（冒号加空格），被当成了另一个字段；值里需要冒号时，把整个值用英文双引号括起来"),
+    ("expected ',' or ']'", "方括号列表 `[…]` 没有正确结束，缺少 `]` 或项之间的英文逗号"),
+    ("expected ',' or '}'", "花括号 `{…}` 没有正确结束；普通文字里不要用 `{`，或把整个值用英文双引号括起来"),
+    ("unexpected end of stream", "引号或括号没有成对，一直到 front matter 结束都没有闭合"),
+    ("could not find expected ':'", "这一行不是“字段: 值”的形式，缺少半角冒号，或上一行的引号没有闭合"),
+    ("expected <block end>", "缩进不一致：同一层的字段要从同一列开始"),
+    ("cannot start any token", "值以 `@`、`` ` ``、`%` 等符号开头，要用英文双引号括起来"),
+    ("found undefined alias", "值以 `*` 开头，要用英文双引号括起来"),
+    ("did not find expected key", "缩进或列表写法有误：列表每项以 `- ` 开头且对齐"),
+    ("did not find expected", "括号、引号或缩进没有对齐"),
+)
+
+
+def yaml_problem_in_chinese(problem: str) -> str:
+    """The YAML parser's English problem, said for an editor."""
+    for english, chinese in YAML_PROBLEMS:
+        if english in problem:
+            return chinese
+    return "这一行不符合“字段: 值”的写法"
 
 
 def _lexical_findings(path: str, block: list[str]) -> list[Finding]:
@@ -171,7 +210,7 @@ def _collect_mapping(page: ParsedPage, node: yaml.MappingNode) -> list[Finding]:
                     page.value_lines[(key, index)] = element.start_mark.line + 2
     except yaml.YAMLError as error:
         findings.append(Finding(
-            "G002", page.path, f"front matter 中有无法读取的值（解析器提示：{error}）。",
+            "G002", page.path, f"front matter 中有无法读取的值（解析器原文：{error}）。",
             "把该值写成普通文字、列表 `[a, b]` 或数字。"))
     finally:
         loader.dispose()

@@ -3,6 +3,7 @@ the checks that keep the graph whole. One pass, dictionary look-ups only."""
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,7 @@ from .model import (
     relations_of,
     required_keys,
 )
+from .placeholders import is_placeholder
 
 
 @dataclass
@@ -110,12 +112,16 @@ def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
                 page.line_of(key) or 1))
     for key in ("title", "summary", *OWN_FIELDS.get(item.folder, ())):
         value = page.meta.get(key)
+        if key == "date" and isinstance(value, datetime.date):
+            continue  # `date: 2018-12-05` is a date, and that is what the field holds
         if key in page.meta and value is not None and not isinstance(value, str):
             findings.append(Finding(
-                "G012", path, f"字段 `{key}` 应是一段文字，现在是 {type(value).__name__}。",
-                f"把值用引号括起来，例如 `{key}: \"{value}\"`。", page.line_of(key)))
+                "G012", path, f"字段 `{key}` 应是一段文字，现在写的是{describe_value(value)}。",
+                f"写成一段文字；要保留原样时用英文双引号括起来，例如 `{key}: \"{_plain(value)}\"`。",
+                page.line_of(key)))
     evidence = page.meta.get("evidence")
-    if "evidence" in allowed and isinstance(evidence, str) and evidence.strip() not in EVIDENCE_LABELS:
+    if "evidence" in allowed and isinstance(evidence, str) and evidence.strip() not in EVIDENCE_LABELS \
+            and not is_placeholder(evidence):  # a placeholder is reported once, as G070
         # No did-you-mean: the labels differ by one character, and a guessed grade is worse than none.
         findings.append(Finding(
             "G016", path, f"证据等级“{evidence}”不在规定的三级之中。",
@@ -125,8 +131,10 @@ def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
     summary = page.meta.get("summary")
     if isinstance(summary, str) and len(summary.strip()) > SUMMARY_MAX_CHARS:
         findings.append(Finding(
-            "G013", path, f"摘要有 {len(summary.strip())} 个字，超过 {SUMMARY_MAX_CHARS} 个字。",
-            "压缩成一句话；展开的内容写进正文。", page.line_of("summary")))
+            "G013", path, f"摘要有 {len(summary.strip())} 个字符，超过了 {SUMMARY_MAX_CHARS} 个"
+            "（汉字、标点、字母、数字和空格每个都算一个）。",
+            f"删掉 {len(summary.strip()) - SUMMARY_MAX_CHARS} 个以上的字符，压缩成一句话；展开的内容写进正文。",
+            page.line_of("summary")))
     for relation in relations_of(item.folder):
         if _as_list(page.meta.get(relation.key)) is None:
             findings.append(Finding(
@@ -134,6 +142,29 @@ def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
                 f"写成 `{relation.key}: [id1, id2]`。", page.line_of(relation.key)))
     findings.extend(check_tags(path, page, allowed_tags))
     return findings
+
+
+def describe_value(value: Any) -> str:
+    """What an editor wrote, in an editor's words (never a programming type name)."""
+    if isinstance(value, bool):
+        return "“是/否”（true/false、yes/no 会被读成是非值）"
+    if isinstance(value, (int, float)):
+        return "一个数字"
+    if isinstance(value, datetime.date):
+        return "一个日期"
+    if isinstance(value, list):
+        return "一个列表（方括号 `[…]` 或以 `- ` 开头的几行）"
+    if isinstance(value, dict):
+        return "几个“名称: 值”（多半是值里有“: ”，或下一行缩进了）"
+    return "无法识别的内容"
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list):
+        return "，".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "，".join(f"{k}: {v}" for k, v in value.items())
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def check_tags(path: str, page: ParsedPage, allowed_tags: frozenset[str]) -> list[Finding]:
@@ -212,6 +243,8 @@ def _resolve(graph: Graph, item: Item, key: str, findings: list[Finding]) -> lis
     resolved: list[str] = []
     target_labels = "、".join(ITEM_TYPES[t].label for t in relation.targets)
     for index, raw in enumerate(values):
+        if is_placeholder(raw):  # reported once, as a placeholder (G070)
+            continue
         ref = str(raw).strip()
         line = item.page.line_of(key, index)
         target = graph.items.get(ref)

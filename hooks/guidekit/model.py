@@ -82,6 +82,16 @@ SOURCE_FIELDS: tuple[str, ...] = ("author", "outlet", "date", "kind")
 # Plain-text fields a type carries besides title and summary (relations come from RELATIONS).
 OWN_FIELDS: dict[str, tuple[str, ...]] = {"sources": SOURCE_FIELDS, "cases": ("evidence",)}
 
+# The sections (level-2 headings, in this order) every page of a type has: the
+# templates write them and the build checks them (G076).
+BODY_SECTIONS: dict[str, tuple[str, ...]] = {
+    "problems": ("表现", "影响", "自查要点"),
+    "causes": ("说明", "具体表现", "对应思路"),
+    "measures": ("是什么", "为什么", "怎么做", "谁做过", "注意事项"),
+    "cases": ("背景", "做法", "成效", "可借鉴之处"),
+    "sources": ("基本信息", "内容概要", "本指南的取材", "质量说明"),
+}
+
 
 def required_keys(folder: str) -> tuple[str, ...]:
     """Front-matter keys an item of this type must have."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import yaml
+
 from .model import ID_PATTERN, ITEM_TYPES
-from .templates import template_markdown
+from .templates import template_markdown, title_placeholder
 
 # Chinese names an editor may type instead of the folder name.
 TYPE_NAMES: dict[str, str] = {
@@ -34,8 +37,17 @@ def new_page_text(folder: str, title: str | None) -> str:
     """The type's template (the same one the editors' guide shows), with the title filled in."""
     text = template_markdown(folder).removeprefix("```markdown\n").removesuffix("```\n")
     if title:
-        text = text.replace(f"title: 这里写{ITEM_TYPES[folder].label}的标题", f"title: {title}", 1)
+        text = text.replace(f"title: {title_placeholder(folder)}", f"title: {_yaml_text(title)}", 1)
     return text
+
+
+def _yaml_text(value: str) -> str:
+    """`value` as a YAML scalar that reads back as the same text (quoted only when it must be)."""
+    try:
+        plain = yaml.safe_load(value) == value and "\n" not in value
+    except yaml.YAMLError:
+        plain = False
+    return value if plain else json.dumps(value, ensure_ascii=False)
 
 
 def create_page(docs: Path, type_name: str, item_id: str, title: str | None = None) -> Path:

@@ -1,42 +1,59 @@
-"""Copyable page templates, generated from the content model so they never drift."""
+"""Copyable page templates, generated from the content model so they never drift.
+
+What the editor must write is a placeholder (placeholders.py): a page made from a
+template passes the schema as it is, and the build refuses it until every
+placeholder is replaced.
+"""
 
 from __future__ import annotations
 
-from .model import ITEM_TYPES, relations_of
+from .model import BODY_SECTIONS, ITEM_TYPES, RELATIONS, SUMMARY_MAX_CHARS, relations_of
+from .placeholders import placeholder
+
+__all__ = ["BODY_SECTIONS", "template_markdown", "title_placeholder"]
 
 EXAMPLE_IDS: dict[str, str] = {
     "causes": "business-over-party",
-    "addresses": "two-skins, business-over-party",
+    "addresses": "two-skins",
     "applies": "four-togethers",
     "sources": "s002",
 }
 
-BODY_SECTIONS: dict[str, tuple[str, ...]] = {
-    "problems": ("表现", "影响", "自查要点"),
-    "causes": ("说明", "具体表现", "对应思路"),
-    "measures": ("是什么", "为什么", "怎么做", "谁做过", "注意事项"),
-    "cases": ("背景", "做法", "成效", "可借鉴之处"),
-    "sources": ("基本信息", "内容概要", "本指南的取材", "质量说明"),
+SOURCE_FIELD_HINTS: dict[str, str] = {
+    "author": "作者；原文未注明时写 未注明",
+    "outlet": "出处，例如报刊或网站名称；原文未注明时写 未注明",
+    "date": "发表日期，例如 2018-12-05；原文未注明时写 未注明",
+    "kind": "文本类型，例如 调研报告",
 }
+
+
+def title_placeholder(folder: str) -> str:
+    return placeholder(f"{ITEM_TYPES[folder].label}的标题")
+
+
+def _relation_hint(key: str) -> str:
+    relation = RELATIONS[key]
+    targets = "或".join(ITEM_TYPES[t].label for t in relation.targets)
+    return f"{targets}的 id（文件名，不含 .md），例如 {EXAMPLE_IDS[key]}；多个用逗号隔开"
 
 
 def template_markdown(folder: str) -> str:
     """A fenced Markdown block with the front matter and body headings of one type."""
-    label = ITEM_TYPES[folder].label
-    lines = ["---", f"title: 这里写{label}的标题", "summary: 一句话说明，最多 80 个字。"]
+    lines = ["---", f"title: {title_placeholder(folder)}",
+             f"summary: {placeholder(f'一句话说明这一页讲什么，最多 {SUMMARY_MAX_CHARS} 个字符（标点也算）')}"]
     if folder == "sources":
-        lines += ["author: 作者（原文未注明时写“未注明”）", "outlet: 出处", "date: 2018-12-05",
-                  "kind: 文本类型，例如 调研报告"]
+        lines += [f"{key}: {placeholder(hint)}" for key, hint in SOURCE_FIELD_HINTS.items()]
     for relation in relations_of(folder):
-        lines.append(f"{relation.key}: [{EXAMPLE_IDS[relation.key]}]")
+        lines.append(f"{relation.key}: [{placeholder(_relation_hint(relation.key))}]")
     if folder == "cases":
-        lines.append("evidence: 有实践无数据   # 有实践和数据 | 有实践无数据 | 仅为主张，按原文实际报告的内容定")
-    if folder == "measures":
-        lines.append("tags: [融合发展]")
+        lines.append("evidence: " + placeholder(
+            "证据等级：有实践和数据、有实践无数据、仅为主张 三者之一，按原文实际报告的内容定"))
     lines.append("---")
     lines.append("")
+    cite = "" if folder == "sources" else "；每处事实在句末加脚注注明出处，例如 `[^s002]`"
     for heading in BODY_SECTIONS[folder]:
-        lines += [f"## {heading}", "", "正文……[^s002]", ""]
+        lines += [f"## {heading}", "", placeholder(f"本节正文{cite}"), ""]
     if folder != "sources":
-        lines.append("[^s002]: 见[《党建与业务工作深度的思考》](../sources/s002.md)。")
+        lines.append(placeholder("在页面末尾为每个脚注写一行出处，例如 "
+                                 "`[^s002]: 见[《党建与业务工作深度的思考》](../sources/s002.md)。`"))
     return "```markdown\n" + "\n".join(lines).rstrip() + "\n```\n"

@@ -1,0 +1,71 @@
+"""The per-page rules on top of the schema: placeholders, citations, sections, titles.
+
+Also decides which connection warnings (G030–G032) would only echo another
+finding: when a page's front matter cannot be read (or still holds template
+placeholders), its relations are unknown, so "nothing links here" on it or on
+the pages it may link to says nothing new. One mistake, one finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .findings import Finding
+from .footnotes import check_footnotes
+from .front_matter import ParsedPage
+from .graph import Graph
+from .model import CONTENT_TYPES, item_folder, relations_of
+from .placeholders import check_placeholders, is_placeholder
+from .sections import check_sections
+
+
+def check_page_rules(pages: Mapping[str, ParsedPage], texts: Mapping[str, str], graph: Graph,
+                     unreadable: set[str]) -> list[Finding]:
+    source_ids = {item.id for item in graph.by_folder("sources")}
+    findings: list[Finding] = []
+    for path, page in pages.items():
+        findings.extend(check_placeholders(path, texts[path], page))
+        folder = item_folder(path)
+        listed = None
+        if folder in CONTENT_TYPES and path not in unreadable:
+            value = page.meta.get("sources")
+            values = value if isinstance(value, list) else [value]
+            # A placeholder list is reported once (G070); footnotes are not held against it.
+            listed = None if any(is_placeholder(v) for v in values) else {str(v).strip() for v in values}
+        findings.extend(check_footnotes(path, page.body, page.body_start_line, source_ids, listed))
+        if folder is not None:
+            if page.body.strip() and page.has_front_matter:  # no body: G006; no front matter: G005
+                findings.extend(check_sections(path, folder, page.body, page.body_start_line))
+        elif path not in unreadable and not _has_text(page.meta.get("title")):
+            findings.append(Finding(
+                "G010", path, "页面缺少必填字段 `title`（页面标题，显示在导航和浏览器标签上）。",
+                "在文件最前面加上 front matter：第一行 `---`，第二行 `title: 页面标题`，第三行 `---`。",
+                page.line_of("title") or 1))
+    return findings
+
+
+def _has_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def unreliable_connection_paths(graph: Graph, unreadable: set[str]) -> set[str]:
+    """Pages whose connection warnings would only repeat a front-matter finding.
+
+    A page whose front matter could not be read, or whose relation fields still hold
+    template placeholders, has unknown relations: it and every page it could link to
+    are left out of the connection checks until that one finding is fixed.
+    """
+    unknown = set(unreadable)
+    for item in graph.items.values():
+        for relation in relations_of(item.folder):
+            value = item.page.meta.get(relation.key)
+            if any(is_placeholder(v) for v in (value if isinstance(value, list) else [value])):
+                unknown.add(item.path)
+    skip = set(unknown)
+    for path in unknown:
+        folder = item_folder(path)
+        if folder is None:
+            continue
+        targets = {t for relation in relations_of(folder) for t in relation.targets}
+        skip.update(item.path for item in graph.items.values() if item.folder in targets)
+    return skip

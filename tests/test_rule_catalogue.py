@@ -1,0 +1,170 @@
+"""Every rule in the catalogue (which the editors' guide renders) is enforced, and the editor's
+check (`python -m guidekit`, run by lint.sh and pre-commit) reports exactly what the build reports.
+
+One site holds one broken page per rule; it is built once with --strict and checked once with the
+command line, and both lists of findings are compared rule code by rule code, file by file.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import BASE_PAGES, ROOT, copy_project_config, run_mkdocs
+from guidekit.findings import RULES
+from guidekit.model import BODY_SECTIONS
+from guidekit.placeholders import placeholder
+
+FINDING = re.compile(r"\[(?P<code>G\d{3})\] docs/(?P<path>\S+?)(?::(?P<line>\d+))? ")
+
+
+FOOTNOTE = "[^s002]: 见[来源](../sources/s002.md)。\n"
+
+
+def sections(folder: str, cite: str = "[^s002]") -> str:
+    """Every section of the type, each citing s002 (and its footnote), so only the fixture's own rule fires."""
+    body = "".join(f"## {name}\n\n正文{cite}。\n\n" for name in BODY_SECTIONS[folder])
+    return body + FOOTNOTE if cite == "[^s002]" else body
+
+
+def cause(front: str, body: str | None = None) -> str:
+    return f"---\n{front}\n---\n\n" + (sections("causes") if body is None else body)
+
+
+def measure(front: str) -> str:
+    return f"---\ntitle: 举措\nsummary: 摘要。\nsources: [s002]\n{front}\n---\n\n" + sections("measures")
+
+
+def page(body: str, front: str = "title: 普通页面") -> str:
+    return f"---\n{front}\n---\n\n# 普通页面\n\n{body}\n"
+
+
+VALID_CAUSE = "title: 成因\nsummary: 摘要。\nsources: [s002]"
+
+# Rule code -> (page path that must be reported, the pages that provoke it).
+FIXTURES: dict[str, tuple[str, dict[str, str | bytes]]] = {
+    "G001": ("guide/g001.md", {"guide/g001.md": page("正文。").encode("gbk") + "中文".encode("gbk")}),
+    "G002": ("guide/g002.md", {"guide/g002.md": page("正文。", "title: [没有闭合")}),
+    "G003": ("guide/g003.md", {"guide/g003.md": page("正文。", "title：全角冒号")}),
+    "G004": ("guide/g004.md", {"guide/g004.md": page("正文。", "title: 标题\nsearch:\n\texclude: true")}),
+    "G005": ("guide/g005.md", {"guide/g005.md": "---\ntitle: 没有结束行\n\n正文。\n"}),
+    "G006": ("guide/g006.md", {"guide/g006.md": "---\ntitle: 没有正文\n---\n"}),
+    "G007": ("causes/Bad_Name.md", {"causes/Bad_Name.md": cause(VALID_CAUSE)}),
+    "G010": ("causes/g010.md", {"causes/g010.md": cause("title: 没有摘要\nsources: [s002]")}),
+    "G011": ("causes/g011.md", {"causes/g011.md": cause(VALID_CAUSE + "\nauthor: 某人")}),
+    "G012": ("causes/g012.md", {"causes/g012.md": cause("title: 2019\nsummary: 摘要。\nsources: [s002]")}),
+    "G013": ("causes/g013.md", {"causes/g013.md": cause(f"title: 长摘要\nsummary: {'字' * 81}\nsources: [s002]")}),
+    "G014": ("causes/g014.md", {"causes/g014.md": cause(VALID_CAUSE + "\ntags: [没有这个标签]")}),
+    "G015": ("causes/g015.md", {"causes/g015.md": cause(VALID_CAUSE + "\ntitle: 又一个标题")}),
+    "G016": ("cases/g016.md", {"cases/g016.md": (
+        "---\ntitle: 案例\nsummary: 摘要。\nsources: [s002]\napplies: [four-togethers]\nevidence: 很有成效\n---\n\n"
+        + sections("cases"))}),
+    "G020": ("measures/g020.md", {"measures/g020.md": measure("addresses: [no-such-problem]")}),
+    "G021": ("measures/g021.md", {"measures/g021.md": measure("addresses: [two-skins, four-togethers]")}),
+    "G022": ("causes/nchu.md", {"causes/nchu.md": (
+        "---\ntitle: 重名\nsummary: 摘要。\nsources: [s002]\n---\n\n"
+        + sections("causes"))}),
+    "G023": ("measures/g023.md", {"measures/g023.md": measure("addresses: [two-skins, g023]")}),
+    "G024": ("measures/g024.md", {"measures/g024.md": measure("addresses: [two-skins, two-skins]")}),
+    "G030": ("causes/g030.md", {"causes/g030.md": cause(VALID_CAUSE)}),
+    "G031": ("problems/g031.md", {"problems/g031.md": (
+        "---\ntitle: 没人应对\nsummary: 摘要。\nsources: [s002]\ncauses: [business-over-party]\n---\n\n"
+        + sections("problems"))}),
+    "G032": ("sources/s900.md", {"sources/s900.md": (
+        "---\ntitle: 没人引用\nsummary: 摘要。\nauthor: 未注明\noutlet: 未注明\ndate: 2018-12-05\nkind: 文章\n"
+        "---\n\n" + sections("sources", cite=""))}),
+    "G033": ("overview.md", {"overview.md": page("手写的全景图。")}),
+    "G040": ("guide/g040.md", {"guide/g040.md": page("正文。\n\n<script>alert(1)</script>")}),
+    "G041": ("guide/g041.md", {"guide/g041.md": page('<div onclick="alert(1)">点我</div>')}),
+    "G042": ("guide/g042.md", {"guide/g042.md": page("[点我](javascript:alert(1))")}),
+    "G043": ("guide/g043.md", {"guide/g043.md": page('<iframe src="../index.html"></iframe>')}),
+    "G044": ("guide/g044.md", {"guide/g044.md": page("![图](https://example.com/a.png)")}),
+    "G045": ("guide/g045.md", {"guide/g045.md": page('正文。\n\n--8<-- "no-such-file.md"')}),
+    "G050": ("causes/g050.md", {"causes/g050.md": cause(VALID_CAUSE, sections("causes") + "\n没有出处的一段。\n")}),
+    "G051": ("causes/g051.md", {"causes/g051.md": cause(
+        VALID_CAUSE, sections("causes") + '\n!!! tip "编者建议"\n\n    带脚注的建议。[^s002]\n')}),
+    "G070": ("causes/g070.md", {"causes/g070.md": cause(f"title: {placeholder('成因的标题')}\nsummary: 摘要。\n"
+                                                         "sources: [s002]")}),
+    "G071": ("guide/g071.md", {"guide/g071.md": page("正文[^s002]。")}),
+    "G072": ("guide/g072.md", {"guide/g072.md": page("正文。\n\n[^s002]: 见[来源](../sources/s002.md)。")}),
+    "G073": ("guide/g073.md", {"guide/g073.md": page("正文[^note]。\n\n[^note]: 说明。")}),
+    "G074": ("causes/g074.md", {"causes/g074.md": cause(VALID_CAUSE, sections("causes", "[^s900]")
+                                                         + "[^s900]: 见[来源](../sources/s900.md)。\n")}),
+    "G076": ("causes/g076.md", {"causes/g076.md": cause(VALID_CAUSE, "## 说明\n\n只有一节。[^s002]\n\n" + FOOTNOTE)}),
+    "G080": ("guide/g080.md", {"guide/g080.md": page("见[别处](no-such-page.md)。")}),
+    "G081": ("guide/g081.md", {"guide/g081.md": page("见[下文](#no-such-heading)。")}),
+    "G082": ("guide/g082.md", {"guide/g082.md": page("见[首页](/index.md)。")}),
+    "G083": ("guide/g083.md", {"guide/g083.md": page("见[问题](../problems/)。")}),
+    "G086": ("guide/g086.md", {"guide/g086.md": "---\ntitle: 没有一级标题\n---\n\n## 小节\n\n正文。\n"}),
+}
+# These need a change to mkdocs.yml, not a page: tested on MkDocs' real messages in test_mkdocs_messages.py.
+CONFIG_RULES = {"G085": "nav"}
+
+
+def found(output: str) -> set[tuple[str, str, str | None]]:
+    return {(m["code"], m["path"], m["line"]) for m in FINDING.finditer(output)}
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory):
+    project = tmp_path_factory.mktemp("broken")
+    copy_project_config(project)
+    pages: dict[str, str | bytes] = dict(BASE_PAGES)
+    for _, fixture in FIXTURES.values():
+        pages.update(fixture)
+    for path, text in pages.items():
+        target = project / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    build = run_mkdocs(project, "build", "--strict")
+    cli = subprocess.run([sys.executable, "-m", "guidekit", str(project / "docs")], cwd=ROOT / "hooks",
+                         capture_output=True, text=True, timeout=300)
+    return build, cli
+
+
+def test_every_rule_in_the_catalogue_has_a_fixture():
+    assert set(RULES) == set(FIXTURES) | set(CONFIG_RULES)
+
+
+@pytest.mark.parametrize("code", sorted(FIXTURES))
+def test_the_build_enforces_the_rule(broken, code):
+    build, _ = broken
+    path = FIXTURES[code][0]
+    assert build.returncode == 1
+    assert any(c == code and p == path for c, p, _ in found(build.output)), f"[{code}] docs/{path} not reported"
+
+
+def test_the_editors_check_reports_exactly_what_the_build_reports(broken):
+    build, cli = broken
+    assert cli.returncode == 1
+    assert "Traceback" not in build.output + cli.stdout + cli.stderr
+    assert found(cli.stdout) == found(build.output)
+    assert {code for code, _, _ in found(cli.stdout)} >= {"G040", "G045", "G070", "G071", "G080", "G081"}
+
+
+def test_no_message_is_english_alone(broken):
+    build, _ = broken
+    for line in build.output.splitlines():
+        if line.startswith(("WARNING", "ERROR")):
+            assert FINDING.search(line), f"a message without a rule code, file and Chinese text: {line}"
+
+
+PROGRAMMER_WORDS = re.compile(r"\b(?:list|int|str|dict|date|datetime|bool|float|NoneType|None|YAMLError|"
+                              r"Exception|KeyError|ValueError|TypeError)\b")
+
+
+def test_messages_speak_an_editors_language(broken):
+    build, _ = broken
+    messages = [line.split("] ", 1)[1] for line in build.output.splitlines() if FINDING.search(line)]
+    assert messages
+    for message in messages:
+        said = re.sub(r"（(?:解析器)?原文：.*?）", "", message)  # the English original may follow
+        said = re.sub(r"`[^`]*`", "", said)                       # what the editor typed, quoted
+        assert not PROGRAMMER_WORDS.search(said), message
+        assert "修改建议：" in message and re.search(r"[\u4e00-\u9fff]", said), message
+    (g012,) = [m for m in messages if m.startswith("docs/causes/g012.md:")]
+    assert "一个数字" in g012
+    (g013,) = [m for m in messages if m.startswith("docs/causes/g013.md:")]
+    assert "81 个字符" in g013 and "标点" in g013 and "每个都算一个" in g013
