@@ -66,6 +66,8 @@ def test_preview_banner_appears_and_disappears(tmp_path: Path):
         (tmp_path / "docs" / PAGE).write_text(traditional, encoding="utf-8")
         page = wait_for(url, lambda t: "guide-preview-issues" in t)
         assert "<code>G047</code>" in page and "正文中有繁体字" in page and "節 → 节" in page
+        (tmp_path / "docs" / PAGE).write_text(BASE_PAGES[PAGE], encoding="utf-8")
+        wait_for(url, lambda t: "guide-preview-issues" not in t and "党建和业务各干各的" in t)
 
         # MkDocs' own link and anchor checks, and a placeholder, are listed too, in Chinese with the line
         links = BASE_PAGES[PAGE].replace("影响。", "见[举措](../measures/no-such.md)和[成因](../causes/"
