@@ -20,6 +20,7 @@ from guidekit.content import Content, load_content
 from guidekit.dates import PLUGIN as DATES_PLUGIN
 from guidekit.dates import build_epoch, fallback_date_html, inside_git_work_tree
 from guidekit.evidence import grade_badge_html, item_grade, scale_markdown
+from guidekit.file_safety import check_include_file, check_static_file, outside_project, walk_files
 from guidekit.findings import Finding
 from guidekit.html_safety import check_html, neutralise_html
 from guidekit.mkdocs_messages import is_footnote_echo, link_line, translate
@@ -39,6 +40,7 @@ from guidekit.pages import (
     type_index_markdown,
 )
 from guidekit.picture import neighbourhood_picture, overview_picture
+from guidekit.plain_text import html_text, markdown_text
 from guidekit.preview import preview_banner
 from guidekit.search_patch import patch_search_worker
 from guidekit.slugs import pinyin_slug
@@ -57,6 +59,11 @@ ABBREVIATIONS_FILE = "includes/abbreviations.md"
 UNDECODABLE_PAGE = (
     "---\ntitle: 无法读取的页面\n---\n\n本页文件不是 UTF-8 编码，构建时无法读取，请查看构建日志。\n"
 )
+REFUSED_PAGE = (
+    "---\ntitle: 无法读取的页面\n---\n\n本页文件不能安全读取（含有 NUL 字节或 YAML 别名），"
+    "构建没有使用它的内容，请查看构建日志。\n"
+)
+REFUSED_CODES = ("G049", "G060")
 MARKER = re.compile(r"<!--\s*guide:(?P<name>[a-z-]+)(?:\s+(?P<arg>[a-z-]+))?\s*-->")
 
 _state: dict[str, Any] = {}
@@ -77,6 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     tags = config.plugins.get("material/tags") or config.plugins.get("tags")
     if tags is not None:
         tags.config.tags_slugify = pinyin_slug  # 按主题浏览#tag:xin-xi-hua, not #tag:信息化
+    _state["include_findings"] = _check_includes(config)
     dates = config.plugins.get(DATES_PLUGIN)
     if dates is not None and not inside_git_work_tree(_state["root"]):
         dates.config["enabled"] = False
@@ -139,19 +147,55 @@ def _allowed_tags(config: MkDocsConfig) -> frozenset[str]:
     return frozenset()
 
 
+def _check_includes(config: MkDocsConfig) -> list[Finding]:
+    """includes/ files: links out of the project and NUL bytes are reported and never appended to a page;
+    traditional characters are reported like a page's."""
+    includes = _state["root"] / "includes"
+    shown = {f"../includes/{p.relative_to(includes).as_posix()}": p for p in walk_files(includes)}
+    findings = outside_project(_state["root"], shown.items())
+    outside = {f.path for f in findings}
+    findings += [f for name, path in shown.items() if name not in outside for f in check_include_file(name, path)]
+    bad = {f.path.removeprefix("../includes/") for f in findings if f.code != "G047"}
+    _state["bad_includes"] = bad
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    if bad and "auto_append" in snippets:
+        snippets["auto_append"] = [name for name in snippets["auto_append"] if name not in bad]
+    return findings
+
+
+def _drop_outside_files(files: Files, docs_dir: str) -> list[Finding]:
+    """Links out of the project and files a browser would run: reported and removed before use."""
+    docs = Path(docs_dir)  # as written, not resolved: theme files come from elsewhere and are fine
+    candidates = {f.src_uri: f for f in files
+                  if f.abs_src_path and not f.generated_by and Path(f.abs_src_path).is_relative_to(docs)}
+    findings = outside_project(_state["root"], [(uri, Path(f.abs_src_path)) for uri, f in candidates.items()])
+    for finding in findings:
+        files.remove(candidates.pop(finding.path))
+    static = [finding for uri, f in candidates.items()
+              if not f.is_documentation_page() and not f.inclusion.is_excluded()
+              for finding in check_static_file(uri, Path(f.abs_src_path))]
+    for finding in static:
+        files.remove(candidates[finding.path])
+    return findings + static
+
+
 def _report(findings: list[Finding]) -> None:
     for finding in findings:
         (log.error if finding.level == "error" else log.warning)(finding.format())
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    file_findings = [*_state.get("include_findings", []), *_drop_outside_files(files, config.docs_dir)]
     sources = {f.src_uri: f.content_bytes for f in files.documentation_pages()}
     content = load_content(sources, _state.get("allowed_tags", frozenset()))
+    content.findings[:0] = file_findings
     _state["content"] = content
     _state["files"] = files
     _report(content.findings)
     for path in content.undecodable:
         files.get_file_from_path(path).content_string = UNDECODABLE_PAGE
+    for path in {f.path for f in content.findings if f.code in REFUSED_CODES and f.path in sources}:
+        files.get_file_from_path(path).content_string = REFUSED_PAGE
     snippet_findings = [
         finding
         for path, page in content.pages.items()
@@ -179,6 +223,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def _read_abbreviations() -> list[tuple[str, str]]:
     path = _state["root"] / ABBREVIATIONS_FILE
+    if path.name in _state.get("bad_includes", ()):
+        return []
     return parse_abbreviations(path.read_text(encoding="utf-8")) if path.exists() else []
 
 
@@ -213,6 +259,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     allowed = _state.get("allowed_tags", frozenset())
     if allowed and isinstance(page.meta.get("tags"), list):
         page.meta["tags"] = [t for t in page.meta["tags"] if str(t) in allowed]
+    for key in ("title", "description"):  # the theme prints these unescaped
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = html_text(page.meta[key])
     markdown = MARKER.sub(lambda m: _expand_marker(m, page, config), markdown)
     markdown = drop_bad_snippets(markdown, _state["root"] / "includes")
     if "fallback_date" in _state and not page.file.generated_by:
@@ -222,9 +271,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     item = content.graph.items[item_id(src)]
     if item.summary:
-        page.meta.setdefault("description", item.summary)
-    lead = f"{item.summary}\n{{: .guide-lead }}\n\n" if item.summary else ""
-    return f"# {item.title}\n\n{lead}{markdown}"
+        page.meta.setdefault("description", html_text(item.summary))
+    lead = f"{markdown_text(item.summary)}\n{{: .guide-lead }}\n\n" if item.summary else ""
+    return f"# {markdown_text(item.title)}\n\n{lead}{markdown}"
 
 
 def _expand_marker(match: re.Match[str], page: Page, config: MkDocsConfig) -> str:

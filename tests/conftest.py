@@ -64,7 +64,7 @@ def copy_project_config(target: Path) -> None:
     """The real mkdocs.yml, hooks, overrides, includes and stylesheet, in a temp dir."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     for folder in ("hooks", "overrides", "includes"):
-        shutil.copytree(ROOT / folder, target / folder, dirs_exist_ok=True,
+        shutil.copytree(ROOT / folder, target / folder, dirs_exist_ok=True,  # a test may add files first
                         ignore=shutil.ignore_patterns("__pycache__"))
     (target / "docs" / "stylesheets").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "docs" / "stylesheets" / "guide.css", target / "docs" / "stylesheets")

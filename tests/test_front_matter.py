@@ -58,3 +58,25 @@ def test_gbk_bytes_are_reported_with_line_and_guess():
     text, findings = decode("a.md", "---\ntitle: 标题\n---\n正文\n".encode("gbk"))
     assert text is None
     assert findings[0].code == "G001" and "GBK" in findings[0].message and findings[0].line == 2
+
+
+def test_nul_bytes_are_refused_with_their_line():
+    text, findings = decode("a.md", "---\ntitle: 标题\n---\n正文\x00\n".encode())
+    assert text is None
+    assert [(f.code, f.line) for f in findings] == [("G049", 4)]
+    text, findings = decode("a.md", "---\ntitle: 标题\n".encode("utf-16-le"))  # UTF-16 without a BOM
+    assert text is None and findings[0].code == "G049"
+
+
+def test_yaml_anchors_and_aliases_are_refused_before_expansion():
+    page, findings = parse("---\ntitle: &t 标题\nsummary: *t\n---\n\n正文\n")
+    assert [(f.code, f.line) for f in findings] == [("G060", 2)] and page.meta == {}
+    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(12)) + "---\n\n正文\n"
+    page, findings = parse(bomb)  # expanding it would make 9**13 strings
+    assert [f.code for f in findings] == ["G060"] and page.meta == {}
+
+
+def test_ampersands_and_stars_in_quoted_text_are_not_anchors():
+    page, findings = parse('---\ntitle: "R&D 与 *重点*"\nsummary: A & B\n---\n\n正文\n')
+    assert findings == [] and page.meta["title"] == "R&D 与 *重点*"

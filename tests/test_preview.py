@@ -62,6 +62,12 @@ def test_preview_banner_appears_and_disappears(tmp_path: Path):
         assert "第 5 行：" in page and "是否想写 `business-over-party`" in page
         (tmp_path / "docs" / PAGE).write_text(BASE_PAGES[PAGE], encoding="utf-8")
         wait_for(url, lambda t: "guide-preview-issues" not in t and "党建和业务各干各的" in t)
+        traditional = BASE_PAGES[PAGE].replace("脱节", "脫節")
+        (tmp_path / "docs" / PAGE).write_text(traditional, encoding="utf-8")
+        page = wait_for(url, lambda t: "guide-preview-issues" in t)
+        assert "<code>G047</code>" in page and "正文中有繁体字" in page and "節 → 节" in page
+        (tmp_path / "docs" / PAGE).write_text(BASE_PAGES[PAGE], encoding="utf-8")
+        wait_for(url, lambda t: "guide-preview-issues" not in t and "党建和业务各干各的" in t)
 
         # MkDocs' own link and anchor checks, and a placeholder, are listed too, in Chinese with the line
         links = BASE_PAGES[PAGE].replace("影响。", "见[举措](../measures/no-such.md)和[成因](../causes/"
@@ -78,4 +84,5 @@ def test_preview_banner_appears_and_disappears(tmp_path: Path):
         output = server.communicate(timeout=30)[0]
     assert "Traceback" not in output, output
     assert "[G020] docs/problems/two-skins.md:5" in output
+    assert "[G047] docs/problems/two-skins.md:" in output
     assert "[G080] docs/problems/two-skins.md:" in output and "[G081] docs/problems/two-skins.md:" in output

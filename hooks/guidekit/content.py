@@ -23,7 +23,9 @@ from .graph import (
 )
 from .model import CONTENT_TYPES, item_folder
 from .page_rules import check_page_rules, unreliable_connection_paths
+from .plain_text import check_front_matter_text
 from .provenance import check_citations
+from .simplified import check_simplified
 
 
 @dataclass
@@ -68,8 +70,10 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
         findings.extend(problems)
         pages[path] = page
         texts[path] = text
-        if any(f.code in ("G002", "G003", "G004", "G005") for f in problems):
+        if any(f.code in ("G002", "G003", "G004", "G005", "G060") for f in problems):
             unreadable.add(path)
+        findings.extend(check_front_matter_text(page))
+        findings.extend(check_simplified(page))
         if not page.body.strip():
             findings.append(Finding(
                 "G006", path, "页面除 front matter 外没有正文。",

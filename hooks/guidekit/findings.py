@@ -78,18 +78,45 @@ RULES: dict[str, Rule] = {
         Rule("G051", "error", "编者建议中引用了资料来源",
              "“编者建议”块是本指南编者自己的意见，不能带资料来源脚注。有出处的内容请移到块外；"
              "确属建议的，删去脚注。"),
-        Rule("G040", "error", "页面含有脚本",
-             "正文中不允许出现 `<script>`。"),
-        Rule("G041", "error", "页面含有事件处理属性",
-             "正文 HTML 中不允许出现 `onclick=` 之类的 `on…=` 属性。"),
-        Rule("G042", "error", "页面含有 javascript: 链接",
-             "链接地址不允许以 `javascript:` 开头。"),
-        Rule("G043", "error", "页面嵌入了外部框架",
-             "正文中不允许出现 `<iframe>`、`<object>`、`<embed>`。"),
+        Rule("G040", "error", "页面含有不允许的 HTML 元素",
+             "正文只能用 Markdown 和少数 HTML 元素：`span`、`br`、`sup`、`sub`、`abbr`、`mark`、`kbd`、"
+             "`details`、`figure`、表格（`table`、`tr`、`td` 等）、`div`、`p`、列表和标题等。"
+             "`<script>`、`<style>`、`<form>`、`<meta>`、`<base>`、`<link>`、`<iframe>`、`<object>`、"
+             "`<embed>`、`<svg>` 等一律不允许。"),
+        Rule("G041", "error", "HTML 元素带有不允许的属性",
+             "只允许 `class`、`id`、`title`、`lang`、`style` 等少数属性和各元素自己的属性（如链接的 `href`、"
+             "图片的 `src`、`alt`，以及本指南组件的 `data-guide-…` 属性，值只能是名称）；`onclick=` 之类的 `on…` "
+             "事件属性一律不允许，`<input>` 只能是清单复选框。"),
+        Rule("G042", "error", "链接或资源地址的协议不允许",
+             "地址（解码字符实体、忽略大小写和空白后）只能是本站内的相对路径、`http(s)://`、`mailto:` 或 `tel:`；"
+             "`javascript:`、`data:`、`vbscript:`、`file:` 等和以 `/` 开头的地址都不允许。"),
+        Rule("G043", "error", "内联样式不允许",
+             "`style` 只能设置对齐、颜色、字重、宽度、边距等少数属性，值里不能有括号（如 `url(`）、"
+             "`@import`、反斜杠转义或注释。"),
         Rule("G044", "error", "页面引用了外部资源",
              "图片、样式等资源必须放在本站内（docs/ 下），不能引用其他网站的地址，否则内网无法显示。"),
         Rule("G045", "error", "片段引用无效",
              "`--8<--` 只能引用 includes/ 文件夹中存在的文件，不能用绝对路径或 `..` 跳出该文件夹。"),
+        Rule("G046", "warning", "链接指向其他网站",
+             "内网读者可能打不开外部网站。确需保留的外部链接请在发布前与维护者确认。"),
+        Rule("G047", "error", "含有繁体字",
+             "正文和 front matter 都要用简体字；提示中给出了对应的简体字。人名等确需保留的写法由维护者列入"
+             "hooks/guidekit/simplified.py 的例外表。"),
+        Rule("G048", "error", "符号链接指向项目以外",
+             "docs/ 或 includes/ 中的符号链接指向了项目文件夹以外的文件，构建不会读取或发布它。"
+             "请把文件本身复制进来，或删除该链接。"),
+        Rule("G049", "error", "文件含有 NUL 字节",
+             "文本文件中不应有 NUL（\\0）字节，多半是 UTF-16 编码或二进制文件被改成了 .md。请另存为 UTF-8 文本。"),
+        Rule("G062", "error", "docs/ 中有不允许的文件类型",
+             "docs/ 中除页面（.md）外只能放样式表和图片（PNG、JPG、GIF、WebP、ICO、SVG）及 PDF；"
+             ".html、.js、.xml 等会原样发布并可能被浏览器运行，一律不允许。"),
+        Rule("G063", "error", "SVG 图片含有脚本、链接或外部内容",
+             "SVG 只能是单纯的图形：不能含 `<script>`、`<a>`、`<image>`、`<foreignObject>`、`on…` 属性、"
+             "指向图片以外的地址或自定义实体。请另存为“普通 SVG”或 PNG。"),
+        Rule("G060", "error", "front matter 使用了 YAML 锚点或别名",
+             "`&名字` 和 `*名字` 会让一个值在别处展开，可能拖垮构建，本指南不使用。请把值直接写出来。"),
+        Rule("G061", "error", "front matter 的值含有 HTML 标记",
+             "标题、摘要等字段只能是纯文字，会原样显示；不能写 `<b>`、`<a>` 之类的标签或 `&amp;` 之类的字符实体。"),
         Rule("G070", "error", "还留着模板的占位文字",
              "新建页面时模板里的“【待填写：…】”要全部换成真实内容，否则页面不会发布。"),
         Rule("G071", "error", "脚注没有写脚注内容",
@@ -134,7 +161,7 @@ class Finding:
 
     @property
     def location(self) -> str:
-        where = f"docs/{self.path}"
+        where = self.path[3:] if self.path.startswith("../") else f"docs/{self.path}"  # includes/…
         return f"{where}:{self.line}" if self.line else where
 
     def format(self) -> str:

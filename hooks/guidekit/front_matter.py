@@ -45,17 +45,23 @@ BINARY_SIGNATURES: tuple[bytes, ...] = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"
 
 
 def decode(path: str, raw: bytes) -> tuple[str | None, list[Finding]]:
-    """Decode UTF-8 (a BOM is fine); CRLF line endings become LF. A file that is not text is refused."""
+    """Decode UTF-8 (a BOM is fine); CRLF line endings become LF. A file that is not text is refused:
+    UTF-16 and known binary formats by their first bytes (G001), any other NUL byte by its line (G049)."""
     fix = ("用编辑器把文件另存为“UTF-8”编码（Windows 记事本：文件 → 另存为 → 编码选“UTF-8”；"
            "VS Code：右下角编码 → 通过编码保存 → UTF-8）。")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Finding("G001", path, "文件是 UTF-16 编码（Windows 记事本的“Unicode”），构建无法读取。",
                               fix, 1)]
-    if raw.startswith(BINARY_SIGNATURES) or b"\x00" in raw:
+    if raw.startswith(BINARY_SIGNATURES):
         return None, [Finding(
             "G001", path, "这不是文本文件（可能是图片、Word 或 PDF 文件被改成了 .md 结尾），构建无法读取。",
             "用文本编辑器新建 .md 文件，把内容粘贴进去；图片请放在 docs/images/ 下，用 `![说明](图片路径)` 引用。",
             1)]
+    if b"\0" in raw:
+        line = raw[: raw.index(b"\0")].count(b"\n") + 1
+        return None, [Finding(
+            "G049", path, f"文件第 {line} 行有 NUL（\\0）字节，不是普通文本文件（可能是 UTF-16 编码或二进制文件）。",
+            "用编辑器把文件另存为“UTF-8”编码的纯文本；如果它本来就不是文字，请从 docs/ 中移走。", line)]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -101,6 +107,12 @@ def parse_page(path: str, text: str) -> tuple[ParsedPage, list[Finding]]:
         return page, findings
     source = "\n".join(block) + "\n"
     try:
+        anchor_line = _first_anchor_line(source)
+        if anchor_line is not None:
+            return page, [Finding(
+                "G060", path, "front matter 使用了 YAML 锚点（`&名字`）或别名（`*名字`），本指南不接受。",
+                "把每个值直接写出来，不要用 `&` 定义、用 `*` 引用；若是文字中的 & 或 *，请给整个值加引号。",
+                anchor_line + 2)]
         node = yaml.compose(source, Loader=COMPOSER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -125,6 +137,19 @@ def parse_page(path: str, text: str) -> tuple[ParsedPage, list[Finding]]:
             "每行写成 `字段: 值`，例如 `title: 党建与业务“两张皮”`。", node.start_mark.line + 2)]
     findings.extend(_collect_mapping(page, node))
     return page, findings
+
+
+def _first_anchor_line(source: str) -> int | None:
+    """The 0-based line of the first anchor or alias, read from the parser's events.
+
+    Events come before composition, so an alias bomb is refused without expanding anything.
+    """
+    if "&" not in source and "*" not in source:
+        return None
+    for event in yaml.parse(source, Loader=COMPOSER):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            return event.start_mark.line
+    return None
 
 
 YAML_PROBLEMS: tuple[tuple[str, str], ...] = (

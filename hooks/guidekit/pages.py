@@ -13,6 +13,7 @@ from .evidence import grade_badge_html, item_grade
 from .findings import RULES
 from .graph import Graph, Item
 from .model import CONTENT_TYPES, ITEM_TYPES, RELATIONS, relations_of
+from .plain_text import markdown_text
 
 GENERATED_FRONT_MATTER = "---\ntitle: {title}\nsummary: {summary}\nsearch:\n  exclude: true\n---\n\n"
 
@@ -66,8 +67,8 @@ def type_index_markdown(graph: Graph, folder: str, themes_page: bool = False,
         '<div class="grid cards guide-cards" markdown>\n',
     ]
     for item in items:
-        lines.append(f"-   **[{_escape(item.title)}]({md_link(page_path, item.path)})**\n")
-        lines.append(f"    {_escape(item.summary)}\n")
+        lines.append(f"-   **[{markdown_text(item.title)}]({md_link(page_path, item.path)})**\n")
+        lines.append(f"    {markdown_text(item.summary)}\n")
         grade = item_grade(graph, item.id)
         badge = grade_badge_html(grade) + " " if grade else ""
         lines.append(f'    {badge}<span class="guide-card-meta">{_counts(graph, item)}</span>\n')
@@ -92,7 +93,7 @@ def overview_markdown(graph: Graph, picture_svg: str = "", evidence_page: bool =
     lines.append("| --- | --- | --- | --- |")
 
     def cell(ids: list[str]) -> str:
-        links = [f"[{_escape(graph.items[i].title)}]({md_link(page_path, graph.items[i].path)})"
+        links = [f"[{markdown_text(graph.items[i].title)}]({md_link(page_path, graph.items[i].path)})"
                  + _grade_suffix(graph, i) for i in ids]
         return "<br>".join(links) or "—"
 
@@ -144,7 +145,7 @@ def glossary_markdown(pairs: list[tuple[str, str]]) -> str:
         "| --- | --- |",
     ]
     for term, definition in sorted(pairs, key=lambda p: p[0]):
-        lines.append(f"| {_escape(term)} | {_escape(definition)} |")
+        lines.append(f"| {markdown_text(term)} | {markdown_text(definition)} |")
     return "\n".join(lines) + "\n"
 
 

@@ -25,6 +25,10 @@ def _problem(target: str, base: Path) -> str | None:
         return f"`{name}` 跳出了 includes/ 文件夹"
     if not (base / name).is_file():
         return f"includes/{name} 不存在"
+    if not (base / name).resolve().is_relative_to(base.parent.resolve()):
+        return f"includes/{name} 是指向项目以外的符号链接"
+    if b"\0" in (base / name).read_bytes():
+        return f"includes/{name} 含有 NUL 字节，不是文本文件"
     return None
 
 

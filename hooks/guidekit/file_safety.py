@@ -1,0 +1,168 @@
+"""Files that are not what they seem: symbolic links out of the project (G048).
+
+MkDocs follows symbolic links under docs/ and pymdownx.snippets follows them
+under includes/, so a link to /etc/passwd or a home folder would be read and
+published. The build judges each file by where it really is, not where it
+seems to be. (NUL bytes and YAML aliases are refused where the page is read,
+in front_matter.py.)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .findings import Finding
+from .front_matter import ParsedPage, decode
+from .simplified import check_simplified
+
+
+def outside_project(root: Path, files: Iterable[tuple[str, Path]]) -> list[Finding]:
+    """G048 for each (shown path, file) whose real location is outside `root`."""
+    real_root = root.resolve()
+    findings = []
+    for shown, path in files:
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # a dangling or looping link: not readable either way
+            real = None
+        if real is None or not real.is_relative_to(real_root):
+            target = _link_target(path)
+            findings.append(Finding(
+                "G048", shown, f"这是指向项目以外的符号链接（→ {target}），构建不会读取或发布它。",
+                "把要发布的文件复制到 docs/ 或 includes/ 中，再删除这个符号链接。"))
+    return findings
+
+
+def _link_target(path: Path) -> str:
+    for link in (path, *path.parents):
+        if link.is_symlink():
+            return os.readlink(link) if link == path else f"{link.name}/ → {os.readlink(link)}"
+    return "?"
+
+
+def walk_files(folder: Path) -> list[Path]:
+    """Every file under `folder`, following links the way MkDocs and snippets would."""
+    if not folder.is_dir():
+        return []
+    found = []
+    seen: set[Path] = set()
+    for current, dirs, names in os.walk(folder, followlinks=True):
+        real = Path(current).resolve()
+        if real in seen:  # a link back up the tree
+            dirs[:] = []
+            continue
+        seen.add(real)
+        found.extend(Path(current) / name for name in names)
+    return found
+
+
+# Files besides pages that docs/ may hold: they are copied to the site as they are, so a
+# page the browser would run (.html, .svg with a script, .js, .xml) is refused.
+STATIC_SUFFIXES: frozenset[str] = frozenset({
+    ".css", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".svg", ".pdf",
+})
+
+SVG_ELEMENTS: frozenset[str] = frozenset({
+    "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan",
+    "title", "desc", "defs", "use", "symbol", "lineargradient", "radialgradient", "stop", "clippath",
+    "mask", "pattern", "marker", "metadata",
+})
+SVG_ATTRIBUTES: frozenset[str] = frozenset({
+    "xmlns", "xmlns:xlink", "version", "id", "class", "role", "aria-label", "aria-hidden", "lang",
+    "xml:space", "viewbox", "preserveaspectratio", "width", "height", "x", "y", "dx", "dy", "rx", "ry",
+    "cx", "cy", "r", "x1", "y1", "x2", "y2", "d", "points", "transform", "offset", "fill", "fill-opacity",
+    "fill-rule", "clip-rule", "stroke", "stroke-width", "stroke-opacity", "stroke-linecap",
+    "stroke-linejoin", "stroke-dasharray", "stroke-dashoffset", "stroke-miterlimit", "opacity",
+    "stop-color", "stop-opacity", "font-family", "font-size", "font-weight", "font-style",
+    "text-anchor", "dominant-baseline", "letter-spacing", "gradientunits", "gradienttransform",
+    "patternunits", "patterntransform", "clip-path", "mask", "marker-start", "marker-mid", "marker-end",
+    "markerwidth", "markerheight", "refx", "refy", "orient", "style", "href", "xlink:href", "fx", "fy",
+    "spreadmethod", "clippathunits", "maskunits", "vector-effect", "visibility", "display",
+})
+# Presentation values: words, numbers, colours; the only functions are transforms, rgb() and
+# url(#id), a reference to the picture's own parts. No backslash escapes, no @ rules.
+SVG_FUNCTION = re.compile(r"([a-z-]+)\(", re.IGNORECASE)
+SVG_FUNCTIONS: frozenset[str] = frozenset({
+    "matrix", "translate", "rotate", "scale", "skewx", "skewy", "rgb", "rgba", "url",
+})
+
+
+def _svg_value_ok(value: str) -> bool:
+    if "@" in value or "\\" in value or "/*" in value:
+        return False
+    if re.search(r"url\(\s*(?!#)", value, re.IGNORECASE):
+        return False
+    return all(name.lower() in SVG_FUNCTIONS for name in SVG_FUNCTION.findall(value))
+
+
+class _SvgChecker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problem: str | None = None
+
+    def _refuse(self, why: str) -> None:
+        self.problem = self.problem or why
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in SVG_ELEMENTS:
+            self._refuse(f"元素 `<{tag}>` 不允许")
+            return
+        for name, value in attrs:
+            value = value or ""
+            if name not in SVG_ATTRIBUTES:
+                self._refuse(f"`<{tag}>` 的属性 `{name}` 不允许")
+            elif name in ("href", "xlink:href") and not value.strip().startswith("#"):
+                self._refuse(f"`<{tag}>` 引用了图片以外的地址 `{value}`")
+            elif not _svg_value_ok(value):
+                self._refuse(f"`<{tag}>` 的 `{name}` 值 `{value[:40]}` 不允许")
+
+    handle_startendtag = handle_starttag
+
+    def handle_decl(self, decl: str) -> None:
+        if "[" in decl or "entity" in decl.lower():  # an internal DTD can define entities that expand to markup
+            self._refuse("有自定义实体（`<!DOCTYPE … [`）")
+
+    def handle_pi(self, data: str) -> None:
+        if not re.match(r"xml[\s?]", data):  # e.g. <?xml-stylesheet?>: an XSLT can run script
+            self._refuse(f"有处理指令 `<?{data.split()[0] if data.split() else ''}`")
+
+    def unknown_decl(self, data: str) -> None:
+        if not data.upper().startswith("CDATA["):
+            self._refuse("有未知的声明")
+
+
+def svg_problem(text: str) -> str | None:
+    """Why an SVG picture could run or fetch something, or None for a plain picture."""
+    checker = _SvgChecker()
+    checker.feed(text)
+    checker.close()
+    return checker.problem
+
+
+def check_static_file(shown: str, path: Path) -> list[Finding]:
+    """G062 for a file type docs/ may not hold, G063 for an SVG that is more than a picture."""
+    suffix = path.suffix.lower()
+    if suffix not in STATIC_SUFFIXES:
+        return [Finding(
+            "G062", shown,
+            f"docs/ 中不能放 `{suffix or '无扩展名'}` 文件：它会原样发布，浏览器可能把它当网页或脚本运行。",
+            "页面请写成 .md；图片用 PNG、JPG、WebP 或 SVG；其他文件请交给维护者处理。")]
+    if suffix == ".svg":
+        problem = svg_problem(path.read_bytes().decode("utf-8", errors="replace"))
+        if problem:
+            return [Finding(
+                "G063", shown, f"SVG 图片中{problem}：直接打开它时浏览器会执行或加载其中的内容。",
+                "用绘图软件另存为“普通 SVG”（不含脚本、链接和嵌入内容），或改存为 PNG。")]
+    return []
+
+
+def check_include_file(shown: str, path: Path) -> list[Finding]:
+    """An includes/ file is pulled into pages as it is: the same NUL and traditional-character checks."""
+    text, findings = decode(shown, path.read_bytes())
+    if text is None:
+        return findings
+    return check_simplified(ParsedPage(path=shown, body=text))
