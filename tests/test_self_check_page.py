@@ -158,6 +158,7 @@ def test_a_keyboard_alone_answers_a_question(page, served):
     page.keyboard.press("ArrowRight")
     assert page.locator("fieldset[data-problem]").first.locator("input:checked").get_attribute("value") == "no"
     assert "已回答 1 /" in page.locator("#self-check-results").inner_text()
+    assert page.locator(".guide-self-check__status[role=status]").inner_text().startswith("已回答 1 /")
 
 
 def test_clear_export_and_import(page, served, tmp_path):

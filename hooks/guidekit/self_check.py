@@ -222,11 +222,13 @@ def _form_html(data: dict) -> str:
         parts.append(f'<p class="guide-self-check__more"><a href="{escape(problem["url"])}">'
                      f"阅读问题页：{escape(problem['title'])}</a></p>")
         parts.append("</section>")
+    parts.append('<p class="guide-self-check__status" role="status"><span data-self-check-status></span> '
+                 '<a href="#self-check-results-title">查看自查结果</a></p>')
     parts.append("</form>")
     parts.append('<section class="guide-self-check__results" aria-labelledby="self-check-results-title">'
                  '<h2 id="self-check-results-title">自查结果</h2>'
                  f'<p class="guide-self-check__ranking">{RANKING}</p>'
-                 '<div id="self-check-results" aria-live="polite">'
+                 '<div id="self-check-results">'
                  "<p>回答问题后，这里列出可能存在的问题、成因和可参考的举措。</p></div></section>")
     parts.append(f'<script type="application/json" id="self-check-data">{_json_for_html(data)}</script>')
     parts.append("</div>")

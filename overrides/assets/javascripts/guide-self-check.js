@@ -8,6 +8,7 @@
   var FORMAT = "dangjian-guide-self-check";
   var ANSWERS = { yes: "是", no: "否", unsure: "不确定" };
   var WEIGHT = { yes: 0, no: 1, unsure: 0.5 };
+  var ACTIONS = 10; // rows of the action table that come filled in
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -72,6 +73,7 @@
     var branch = root.querySelector("[data-self-check-branch]");
     var date = root.querySelector("[data-self-check-date]");
     var form = root.querySelector("form");
+    var status = root.querySelector("[data-self-check-status]");
 
     function answers() {
       var out = {};
@@ -143,6 +145,8 @@
       var flagged = all.filter(function (s) { return s.score > 0; }).sort(function (a, b) {
         return b.score - a.score || a.order - b.order;
       });
+      status.textContent = "已回答 " + answered + " / " + total + " 条" +
+        (flagged.length ? "，标出 " + flagged.length + " 个可能存在的问题。" : "。");
       var children = [el("p", { class: "guide-self-check__progress" },
                          ["已回答 " + answered + " / " + total + " 条。"])];
       if (!flagged.length) {
@@ -194,13 +198,14 @@
         ]);
       })));
       children.push(el("h3", {}, ["行动表"]));
-      children.push(el("p", { class: "guide-screen-only" }, ["打印后在支委会上填写责任人和完成时限。"]));
-      var rows = measures.map(function (m) {
+      children.push(el("p", {}, ["排在前 " + Math.min(measures.length, ACTIONS) +
+        " 位的举措，以及几行空白，供支委会商定后手写责任人和完成时限。"]));
+      var rows = measures.slice(0, ACTIONS).map(function (m) {
         return el("tr", {}, [el("td", {}, [m.measure.title]), el("td", {}, []), el("td", {}, [])]);
       });
       for (var i = 0; i < 3; i += 1) rows.push(el("tr", {}, [el("td", {}, []), el("td", {}, []), el("td", {}, [])]));
       children.push(el("table", { class: "guide-self-check__actions" }, [
-        el("thead", {}, [el("tr", {}, [el("th", { scope: "col" }, ["举措"]), el("th", { scope: "col" }, ["责任人"]),
+        el("thead", {}, [el("tr", {}, [el("th", { scope: "col", class: "guide-self-check__action" }, ["举措"]), el("th", { scope: "col" }, ["责任人"]),
                                        el("th", { scope: "col" }, ["完成时限"])])]),
         el("tbody", {}, rows),
       ]));
