@@ -38,7 +38,8 @@ PAGE = """## 表现
     - [ ] 一项写得很长，
       续行也属于这一项。
 
-- [ ] 建议块之后的一项。
+- [ ] 建议块之后的**一项**，
+没有缩进的续行（Markdown 也读作同一项）。
 
 ### 小标题下面
 
@@ -62,7 +63,7 @@ def test_every_item_of_the_section_inside_or_outside_an_admonition_in_order():
         "已经勾过的一项也是问题。",
         "编者建议块里的一项，见成因。",
         "一项写得很长， 续行也属于这一项。",
-        "建议块之后的一项。",
+        "建议块之后的一项， 没有缩进的续行（Markdown 也读作同一项）。",
         "小标题仍在自查要点之内。",
     ]
 
@@ -75,6 +76,8 @@ def test_a_page_without_the_section_has_no_questions():
 def test_question_text_keeps_link_text_and_drops_footnotes_and_link_syntax():
     assert question_text("见[两张皮](../problems/two-skins.md)和[图](x.png)。[^s002] ") == "见两张皮和图。"
     assert question_text("![图示](a.png) 按[规定][rule]办理") == "图示 按规定办理"
+    assert question_text("**每季度**召开 `三会一课`，*按时*") == "每季度召开 三会一课，按时"
+    assert question_text("2 * 3 = 6") == "2 * 3 = 6"
 
 
 def test_keys_change_with_the_text_and_stay_unique_on_one_page():

@@ -344,3 +344,11 @@ def test_overview_on_a_phone_is_a_list(chromium, served):
     listing.locator("summary").first.click()
     assert listing.locator("details").first.locator("a").first.is_visible()
     tab.close()
+
+
+def test_the_self_check_is_in_the_navigation_and_linked_from_home_and_the_guide(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="self-check/" class="md-tabs__link">\s*自查诊断\s*</a>', home)
+    assert '<a href="self-check/">自查诊断</a>' in home.split('<article', 1)[1]
+    guide = (site / "guide" / "index.html").read_text(encoding="utf-8").split('<article', 1)[1]
+    assert '<a href="../self-check/">自查诊断</a>' in guide

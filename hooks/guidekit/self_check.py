@@ -31,14 +31,18 @@ FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+FOOTNOTE_DEFINITION = re.compile(r"^\s*\[\^[^\]]+\]:")
 
 
 def question_text(markdown: str) -> str:
-    """The words of one item: footnote references dropped, links reduced to their text."""
+    """The words of one item: footnote references dropped, links reduced to their text,
+    emphasis and code marks removed (the legend shows plain text)."""
     text = FOOTNOTE_REF.sub("", markdown)
     text = IMAGE.sub(r"\1", text)
     text = INLINE_LINK.sub(r"\1", text)
     text = REFERENCE_LINK.sub(r"\1", text)
+    text = EMPHASIS.sub(r"\2", text)
     return " ".join(text.split())
 
 
@@ -48,7 +52,7 @@ def checklist_items(body: str) -> list[str]:
     The section runs from its `##` heading to the next heading of the same or a higher
     level; items count wherever they stand in it, also inside an admonition (indented
     content). Lines in fenced code are examples, never items. A line that continues an
-    item (indented, no marker of its own) is part of that item.
+    item (no marker of its own, indented or lazy, as Markdown reads it) is part of it.
     """
     items: list[str] = []
     inside, level, fenced = False, 0, False
@@ -84,8 +88,8 @@ def checklist_items(body: str) -> list[str]:
         if task:
             close()
             current = [task["text"]]
-        elif current is not None and line.strip() and line[:1].isspace() and not LIST_MARKER.match(line) \
-                and not ADMONITION.match(line):
+        elif current is not None and line.strip() and not LIST_MARKER.match(line) \
+                and not ADMONITION.match(line) and not FOOTNOTE_DEFINITION.match(line):
             current.append(line.strip())
         else:
             close()
