@@ -352,3 +352,59 @@ def test_the_self_check_is_in_the_navigation_and_linked_from_home_and_the_guide(
     assert '<a href="self-check/">自查诊断</a>' in home.split('<article', 1)[1]
     guide = (site / "guide" / "index.html").read_text(encoding="utf-8").split('<article', 1)[1]
     assert '<a href="../self-check/">自查诊断</a>' in guide
+
+
+CHECKLIST_PAGE = (
+    "---\ntitle: 小清单\n---\n\n# 小清单\n\n<p data-guide-checklist=\"small\">勾选。</p>\n\n"
+    "- [ ] 第一项。\n- [ ] 第二项。\n"
+)
+PROBLEM_WITH_CHECK = (
+    "---\ntitle: 党建与业务“两张皮”\nsummary: 党建和业务各干各的。\nsources: [s002]\n"
+    "causes: [business-over-party]\n---\n\n## 自查要点\n\n- [ ] 党建计划与业务计划一起制定。[^s002]\n\n"
+    "!!! tip \"编者建议\"\n\n    - [ ] 支委会每季度核对一次。\n\n"
+    "[^s002]: 见[来源](../sources/s002.md)。\n"
+)
+
+
+def test_self_check_and_checklist_start_after_material_instant_navigation(chromium, tmp_path):
+    """navigation.instant swaps the page without loading it: the scripts must still start.
+
+    Not the overview picture: Material's instant navigation (9.8.1) fails on any page with an
+    SVG link (it assigns `href`, read-only on SVG <a>), the relation pictures on every item page
+    included, so the feature cannot be switched on before that is solved.
+    """
+    import socket
+
+    from conftest import BASE_PAGES, copy_project_config
+    from playwright.sync_api import expect
+
+    with socket.socket() as probe:  # instant navigation only follows links within site_url
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    copy_project_config(tmp_path)
+    config = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config.replace("  features:\n", "  features:\n    - navigation.instant\n", 1),
+                                         encoding="utf-8")
+    pages = {**BASE_PAGES, "problems/two-skins.md": PROBLEM_WITH_CHECK, "guide/checklist-small.md": CHECKLIST_PAGE}
+    for path, text in pages.items():
+        (tmp_path / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / path).write_text(text, encoding="utf-8")
+    result = run_mkdocs(tmp_path, "build", "--strict", env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+    assert result.returncode == 0, result.output
+    with static_server(result.site, port=port) as base:
+        tab = chromium.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda e: errors.append(str(e)))
+        tab.goto(base)
+        tab.evaluate("window.sameDocument = true")
+        tab.locator("a.md-tabs__link", has_text="自查诊断").click()
+        tab.wait_for_url("**/self-check/")
+        expect(tab.locator("fieldset[data-problem='two-skins']")).to_have_count(2)  # the URL changes first
+        tab.locator("fieldset[data-problem]").first.get_by_label("否", exact=True).check()
+        assert results_problems(tab) == ["two-skins"]
+        tab.locator("a.md-tabs__link", has_text="使用指南").click()
+        tab.wait_for_url("**/guide/checklist-small/")
+        expect(tab.locator("[data-guide-checklist] [role=status]")).to_have_text("已勾选 0 / 2 项")
+        assert tab.evaluate("window.sameDocument === true"), "the page was loaded, not swapped"
+        tab.close()
+    assert errors == [], errors

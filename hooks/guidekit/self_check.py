@@ -155,9 +155,10 @@ def self_check_data(graph: Graph, bodies: dict[str, str], page_url: str,
     return {"problems": problems, "measures": measures}
 
 
-def _json_for_html(data: dict) -> str:
-    """JSON safe inside a <script> element: no `</script>` or `<!--` can end it early."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+def _json_attribute(data: dict) -> str:
+    """The data as an HTML attribute value. Not a <script type="application/json">: Material's
+    instant navigation re-creates every script in the new page and runs it as JavaScript."""
+    return escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")), quote=True)
 
 
 ANSWERS: tuple[tuple[str, str], ...] = (("yes", "是"), ("no", "否"), ("unsure", "不确定"))
@@ -189,7 +190,7 @@ def self_check_markdown(data: dict) -> str:
 
 def _form_html(data: dict) -> str:
     """One raw HTML block (no blank lines, so Markdown leaves it alone)."""
-    parts = ['<div class="guide-self-check" data-guide-self-check>',
+    parts = [f'<div class="guide-self-check" data-guide-self-check="{_json_attribute(data)}">',
              '<div class="guide-self-check__report-head">',
              '<p class="guide-self-check__title guide-print-only">自查报告</p>',
              '<p class="guide-self-check__branch"><label for="self-check-branch">支部名称</label> '
@@ -234,6 +235,5 @@ def _form_html(data: dict) -> str:
                  f'<p class="guide-self-check__ranking">{RANKING}</p>'
                  '<div id="self-check-results">'
                  "<p>回答问题后，这里列出可能存在的问题、成因和可参考的举措。</p></div></section>")
-    parts.append(f'<script type="application/json" id="self-check-data">{_json_for_html(data)}</script>')
     parts.append("</div>")
     return "\n".join(parts)
