@@ -173,3 +173,22 @@ def test_generated_pages_are_kept_out_of_the_git_dates_plugin_and_the_print_page
     assert "self-check.md" in generated
     assert generated <= set(config["plugins"]["git-revision-date-localized"]["exclude"])
     assert "self-check.md" in config["plugins"]["print-site"]["exclude"]
+
+
+def test_a_self_check_section_without_task_items_is_reported_with_its_line():
+    from guidekit.self_check import check_questions
+
+    body = "## 表现\n\n文字。\n\n## 自查要点\n\n- 忘了写成勾选项。\n"
+    [finding] = check_questions("problems/a.md", body, body_start_line=6)
+    assert (finding.code, finding.line, finding.level) == ("G055", 10, "warning")
+    assert "自查要点" in finding.message and "- [ ]" in finding.fix
+    assert check_questions("problems/a.md", PAGE) == []
+    assert check_questions("problems/a.md", "## 表现\n\n没有这一节的页面另有模板检查。\n") == []
+
+
+def test_the_strict_build_fails_on_a_problem_page_whose_self_check_has_no_items(fixture_site):
+    section = "\n## 自查要点\n\n- 没有勾选框。[^s002]\n\n[^s002]:"
+    page = BASE_PAGES["problems/two-skins.md"].replace("\n[^s002]:", section)
+    result = fixture_site({"problems/two-skins.md": page})
+    assert result.returncode != 0
+    assert "[G055] docs/problems/two-skins.md:" in result.output and "自查诊断页上不会有这个问题的题目" in result.output

@@ -23,6 +23,7 @@ from .graph import (
 )
 from .model import CONTENT_TYPES, item_folder
 from .provenance import check_citations
+from .self_check import check_questions
 
 
 @dataclass
@@ -69,6 +70,8 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
             findings.extend(check_schema(item, allowed_tags))
         if folder in CONTENT_TYPES:
             findings.extend(check_citations(path, page.body, page.body_start_line))
+        if folder == "problems":
+            findings.extend(check_questions(path, page.body, page.body_start_line))
         items.append(item)
     graph, problems = build_graph(items)
     findings.extend(problems)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .evidence import item_grade
+from .findings import Finding
 from .graph import Graph
 from .pages import GENERATED_FRONT_MATTER
 from .picture import item_url, relative_url
@@ -95,6 +96,19 @@ def checklist_items(body: str) -> list[str]:
             close()
     close()
     return items
+
+
+def check_questions(path: str, body: str, body_start_line: int = 1) -> list[Finding]:
+    """G055: a problem page whose 自查要点 section has no task-list item gives no question."""
+    for number, line in enumerate(body.splitlines()):
+        heading = HEADING.match(line)
+        if heading and heading["title"] == SECTION_TITLE and len(heading["level"]) == 2:
+            if checklist_items(body):
+                return []
+            return [Finding("G055", path, "“自查要点”一节没有勾选项，自查诊断页上不会有这个问题的题目。",
+                            "把每个要点写成 `- [ ] ` 开头的列表项（可以放在“编者建议”块里）。",
+                            body_start_line + number)]
+    return []
 
 
 def question_key(problem_id: str, text: str) -> str:
