@@ -355,7 +355,7 @@ def test_the_self_check_is_in_the_navigation_and_linked_from_home_and_the_guide(
 
 
 CHECKLIST_PAGE = (
-    "---\ntitle: 小清单\n---\n\n# 小清单\n\n<p data-guide-checklist=\"small\">勾选。</p>\n\n"
+    "---\ntitle: 小清单\n---\n\n# 小清单\n\n<div data-guide-checklist=\"small\">勾选。</div>\n\n"
     "- [ ] 第一项。\n- [ ] 第二项。\n"
 )
 PROBLEM_WITH_CHECK = (

@@ -1,6 +1,6 @@
 // Printable checklists (docs/guide/checklist-*.md): the task-list boxes become clickable,
 // ticks stay in this browser (localStorage), a count shows progress, and the print
-// stylesheet shows the ticks. Started from <p data-guide-checklist="name"> on the page;
+// stylesheet shows the ticks. Started from <div data-guide-checklist="name"> on the page;
 // each tick is keyed by a hash of its item's text, so an edited item starts unticked.
 (function () {
   "use strict";
