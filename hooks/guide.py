@@ -43,6 +43,8 @@ from guidekit.picture import neighbourhood_picture, overview_picture
 from guidekit.plain_text import html_text, markdown_text
 from guidekit.preview import preview_banner
 from guidekit.search_patch import patch_search_worker
+from guidekit.self_check import PAGE as SELF_CHECK_PAGE
+from guidekit.self_check import self_check_data, self_check_markdown
 from guidekit.slugs import pinyin_slug
 from guidekit.snippets import check_snippets, drop_bad_snippets
 from guidekit.templates import template_markdown
@@ -235,6 +237,9 @@ def _generated_pages(content: Content, glossary: list[tuple[str, str]], director
     overview_url = "overview/" if directory_urls else "overview.html"
     picture = overview_picture(content.graph, overview_url, directory_urls)
     pages["overview.md"] = overview_markdown(content.graph, picture, evidence)
+    check_url = "self-check/" if directory_urls else "self-check.html"
+    bodies = {path: page.body for path, page in content.pages.items()}
+    pages[SELF_CHECK_PAGE] = self_check_markdown(self_check_data(content.graph, bodies, check_url, directory_urls))
     if glossary:
         pages["guide/glossary.md"] = glossary_markdown(glossary)
     return pages

@@ -32,10 +32,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def static_server(root: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve `root` on 127.0.0.1 under `prefix`; yields the base URL (ending in /)."""
+def static_server(root: Path, prefix: str = "/", port: int = 0) -> Iterator[str]:
+    """Serve `root` on 127.0.0.1 under `prefix` (any free port unless given); yields the base URL."""
     handler = type("Handler", (_QuietHandler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -12,7 +12,8 @@ def page(front: str) -> bytes:
     """A page of the folder its front matter implies, every section cited."""
     folder = next((f for f, key in (("problems", "causes:"), ("measures", "addresses:"), ("cases", "applies:"),
                                     ("sources", "kind:")) if key in front), "causes")
-    body = "".join(f"## {name}\n\n内容。[^s1]\n\n" for name in BODY_SECTIONS[folder])
+    body = "".join(f"## {name}\n\n{'- [ ] ' if name == '自查要点' else ''}内容。[^s1]\n\n"
+                   for name in BODY_SECTIONS[folder])
     return f"---\n{front}\n---\n\n{body}[^s1]: 来源一。\n".encode()
 
 

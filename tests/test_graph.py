@@ -7,7 +7,8 @@ from guidekit.model import BODY_SECTIONS
 
 TAGS = frozenset({"融合发展", "学习教育"})
 # Every type's sections, so any page here has the ones its type requires (G076 is tested elsewhere).
-ALL_SECTIONS = "".join(f"## {name}\n\n内容。[^s1]\n\n" for names in BODY_SECTIONS.values() for name in names) \
+ALL_SECTIONS = "".join(f"## {name}\n\n{'- [ ] ' if name == '自查要点' else ''}内容。[^s1]\n\n"
+                       for names in BODY_SECTIONS.values() for name in names) \
     + "[^s1]: 来源一。\n"
 
 

@@ -8,7 +8,7 @@ from conftest import BASE_PAGES
 from guidekit.content import load_content
 from guidekit.picture import neighbourhood_picture, order_columns, overview_picture, picture_edges, relative_url
 
-LINK = re.compile(r'<a class="guide-graph__node guide-graph__node--(\w+)[^"]*" href="([^"]+)">')
+LINK = re.compile(r'<a class="guide-graph__node guide-graph__node--(\w+)[^"]*" href="([^"]+)"[^>]*>')
 
 
 def small_graph():

@@ -25,7 +25,8 @@ FOOTNOTE = "[^s002]: 见[来源](../sources/s002.md)。\n"
 
 def sections(folder: str, cite: str = "[^s002]") -> str:
     """Every section of the type, each citing s002 (and its footnote), so only the fixture's own rule fires."""
-    body = "".join(f"## {name}\n\n正文{cite}。\n\n" for name in BODY_SECTIONS[folder])
+    body = "".join(f"## {name}\n\n{'- [ ] ' if name == '自查要点' else ''}正文{cite}。\n\n"
+                   for name in BODY_SECTIONS[folder])
     return body + FOOTNOTE if cite == "[^s002]" else body
 
 
@@ -79,9 +80,20 @@ FIXTURES: dict[str, tuple[str, dict[str, str | bytes]]] = {
     "G040": ("guide/g040.md", {"guide/g040.md": page("正文。\n\n<script>alert(1)</script>")}),
     "G041": ("guide/g041.md", {"guide/g041.md": page('<div onclick="alert(1)">点我</div>')}),
     "G042": ("guide/g042.md", {"guide/g042.md": page("[点我](javascript:alert(1))")}),
-    "G043": ("guide/g043.md", {"guide/g043.md": page('<iframe src="../index.html"></iframe>')}),
+    "G043": ("guide/g043.md", {"guide/g043.md": page('<span style="background: url(a.png)">字</span>')}),
     "G044": ("guide/g044.md", {"guide/g044.md": page("![图](https://example.com/a.png)")}),
     "G045": ("guide/g045.md", {"guide/g045.md": page('正文。\n\n--8<-- "no-such-file.md"')}),
+    "G046": ("guide/g046.md", {"guide/g046.md": page("见[外部网站](https://example.com/)。")}),
+    "G047": ("guide/g047.md", {"guide/g047.md": page("這是繁體字。")}),
+    "G049": ("guide/g049.md", {"guide/g049.md": page("正文\x00。").encode()}),
+    "G055": ("problems/g055.md", {"problems/g055.md": (
+        "---\ntitle: 没有勾选项\nsummary: 摘要。\nsources: [s002]\ncauses: [business-over-party]\n---\n\n"
+        + sections("problems").replace("- [ ] ", ""))}),
+    "G060": ("guide/g060.md", {"guide/g060.md": page("正文。", "title: &t 标题\nsummary: *t")}),
+    "G061": ("guide/g061.md", {"guide/g061.md": page("正文。", "title: <b>加粗的标题</b>")}),
+    "G062": ("guide/g062.html", {"guide/g062.html": "<p>手写的网页</p>\n"}),
+    "G063": ("guide/g063.svg", {"guide/g063.svg": (
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n')}),
     "G050": ("causes/g050.md", {"causes/g050.md": cause(VALID_CAUSE, sections("causes") + "\n没有出处的一段。\n")}),
     "G051": ("causes/g051.md", {"causes/g051.md": cause(
         VALID_CAUSE, sections("causes") + '\n!!! tip "编者建议"\n\n    带脚注的建议。[^s002]\n')}),
@@ -101,6 +113,8 @@ FIXTURES: dict[str, tuple[str, dict[str, str | bytes]]] = {
 }
 # These need a change to mkdocs.yml, not a page: tested on MkDocs' real messages in test_mkdocs_messages.py.
 CONFIG_RULES = {"G085": "nav"}
+# A page that is a symbolic link out of the project (made in the fixture below, not written as text).
+SYMLINK_RULE = ("G048", "guide/g048.md")
 
 
 def found(output: str) -> set[tuple[str, str, str | None]]:
@@ -118,6 +132,8 @@ def broken(tmp_path_factory):
         target = project / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    (project / "docs" / SYMLINK_RULE[1]).symlink_to(project.parent / "outside.md")
+    (project.parent / "outside.md").write_text("---\ntitle: 项目外的文件\n---\n\n秘密。\n", encoding="utf-8")
     build = run_mkdocs(project, "build", "--strict")
     cli = subprocess.run([sys.executable, "-m", "guidekit", str(project / "docs")], cwd=ROOT / "hooks",
                          capture_output=True, text=True, timeout=300)
@@ -125,13 +141,13 @@ def broken(tmp_path_factory):
 
 
 def test_every_rule_in_the_catalogue_has_a_fixture():
-    assert set(RULES) == set(FIXTURES) | set(CONFIG_RULES)
+    assert set(RULES) == set(FIXTURES) | set(CONFIG_RULES) | {SYMLINK_RULE[0]}
 
 
-@pytest.mark.parametrize("code", sorted(FIXTURES))
+@pytest.mark.parametrize("code", sorted({*FIXTURES, SYMLINK_RULE[0]}))
 def test_the_build_enforces_the_rule(broken, code):
     build, _ = broken
-    path = FIXTURES[code][0]
+    path = FIXTURES[code][0] if code in FIXTURES else SYMLINK_RULE[1]
     assert build.returncode == 1
     assert any(c == code and p == path for c, p, _ in found(build.output)), f"[{code}] docs/{path} not reported"
 

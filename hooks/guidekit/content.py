@@ -25,6 +25,7 @@ from .model import CONTENT_TYPES, item_folder
 from .page_rules import check_page_rules, unreliable_connection_paths
 from .plain_text import check_front_matter_text
 from .provenance import check_citations
+from .self_check import check_questions
 from .simplified import check_simplified
 
 
@@ -92,6 +93,8 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
             findings.extend(check_schema(item, allowed_tags))
             if folder in CONTENT_TYPES and page.has_front_matter:
                 findings.extend(check_citations(path, page.body, page.body_start_line))
+            if folder == "problems":
+                findings.extend(check_questions(path, page.body, page.body_start_line))
         items.append(item)
     graph, problems = build_graph(items)
     findings.extend(problems)

@@ -32,7 +32,9 @@ def build_nav(paths: list[str]) -> tuple[list[dict[str, str | list[str]]], list[
         nav.append({"首页": "index.md"})
     if "overview.md" in remaining:
         nav.append({"全景图": "overview.md"})
-    placed = {"index.md", "overview.md"}
+    if "self-check.md" in remaining:
+        nav.append({"自查诊断": "self-check.md"})
+    placed = {"index.md", "overview.md", "self-check.md"}
     for folder, label in SECTIONS:
         members = [p for p in remaining if p.startswith(folder + "/")]
         if not members:

@@ -112,18 +112,53 @@ def render_svg(graph: Graph, ids: set[str], page_url: str, use_directory_urls: b
         x2, y2 = right[0], right[1] + NODE_HEIGHT / 2
         bend = (x2 - x1) / 2
         near = " guide-graph__edge--near" if highlight in (owner, target) else ""
-        parts.append(f'<path class="guide-graph__edge{near}" d="M{x1:.0f},{y1:.0f} C{x1 + bend:.0f},{y1:.0f} '
+        up, down = flow(graph, owner, target)
+        parts.append(f'<path class="guide-graph__edge{near}" data-up="{up}" data-down="{down}" '
+                     f'd="M{x1:.0f},{y1:.0f} C{x1 + bend:.0f},{y1:.0f} '
                      f'{x2 - bend:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"/>')
     for item_id, (x, y) in place.items():
         item = graph.items[item_id]
         href = relative_url(page_url, item_url(graph, item_id, use_directory_urls))
         current = " guide-graph__node--current" if item_id == highlight else ""
         parts.append(
-            f'<a class="guide-graph__node guide-graph__node--{item.folder}{current}" href="{escape(href)}">'
+            f'<a class="guide-graph__node guide-graph__node--{item.folder}{current}" href="{escape(href)}" '
+            f'data-id="{item_id}">'
             f"<title>{escape(item.title)}</title>"
             f'<rect x="{x}" y="{y:.0f}" width="{NODE_WIDTH}" height="{NODE_HEIGHT}" rx="4"/>'
             f'<text x="{x + 8}" y="{y + NODE_HEIGHT / 2 + 5:.0f}">{escape(_label(item.title))}</text></a>')
     parts.append("</svg>")
+    return "".join(parts)
+
+
+def flow(graph: Graph, owner: str, target: str) -> tuple[str, str]:
+    """A relation in reading order (问题 → 成因 → 创新举措 → 实践案例): (upstream, downstream)."""
+    return (owner, target) if graph.items[owner].folder == "problems" else (target, owner)
+
+
+def overview_list(graph: Graph, page_url: str, use_directory_urls: bool) -> str:
+    """The picture's content as a list, for a phone: each problem opens to its chain."""
+    def link(item_id: str) -> str:
+        href = relative_url(page_url, item_url(graph, item_id, use_directory_urls))
+        return f'<a href="{escape(href)}">{escape(graph.items[item_id].title)}</a>'
+
+    def group(label: str, ids: list[str]) -> str:
+        if not ids:
+            return ""
+        return (f'<p class="guide-graph-list__label">{label}</p><ul>'
+                + "".join(f"<li>{link(i)}</li>" for i in ids) + "</ul>")
+
+    parts = ['<div class="guide-graph-list" data-search-exclude>'
+             '<p class="guide-graph-list__intro">按问题展开，查看它的成因、应对举措和实践案例：</p>']
+    for problem in sorted(graph.by_folder("problems"), key=lambda i: i.path):
+        causes = [c for c in graph.links(problem.id, "causes") if c in graph.items]
+        measures = list(dict.fromkeys([*graph.backlinks(problem.id, "addresses"),
+                                       *(m for c in causes for m in graph.backlinks(c, "addresses"))]))
+        cases = list(dict.fromkeys(c for m in measures for c in graph.backlinks(m, "applies")))
+        parts.append(f"<details><summary>{escape(problem.title)}</summary>"
+                     f'<p class="guide-graph-list__open">{link(problem.id)}</p>'
+                     f'{group(ITEM_TYPES["causes"].label, causes)}{group(ITEM_TYPES["measures"].label, measures)}'
+                     f'{group(ITEM_TYPES["cases"].label, cases)}</details>')
+    parts.append("</div>")
     return "".join(parts)
 
 
@@ -134,9 +169,12 @@ def overview_picture(graph: Graph, page_url: str, use_directory_urls: bool) -> s
         return ""
     label = "关系图：问题、成因、创新举措、实践案例四列，线条表示它们之间的关系，每个方块都链接到对应页面。"
     svg = render_svg(graph, ids, page_url, use_directory_urls, label=label)
-    return (f'<figure class="guide-graph" data-search-exclude>'
+    return (f'<figure class="guide-graph guide-graph--overview" data-search-exclude data-guide-graph>'
             f'<div class="guide-graph__scroll" tabindex="0" role="region" aria-label="关系图，可左右滚动">{svg}</div>'
-            "<figcaption>点击方块打开对应页面；在手机上可左右滑动查看。</figcaption></figure>")
+            '<figcaption>点击方块（或用 Tab 选中后按回车）突出与它相连的条目，再点一次打开对应页面；'
+            "按 Esc 取消。</figcaption>"
+            '<div class="guide-graph__selection" role="status"></div></figure>'
+            + overview_list(graph, page_url, use_directory_urls))
 
 
 def neighbourhood_picture(graph: Graph, item_id: str, page_url: str, use_directory_urls: bool) -> str:
