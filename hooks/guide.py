@@ -22,23 +22,21 @@ from guidekit.dates import build_epoch, fallback_date_html, inside_git_work_tree
 from guidekit.evidence import grade_badge_html, item_grade, scale_markdown
 from guidekit.file_safety import check_include_file, check_static_file, outside_project, walk_files
 from guidekit.findings import Finding
+from guidekit.glossary import parse_abbreviations
 from guidekit.html_safety import check_html, neutralise_html
+from guidekit.links import print_page_link
 from guidekit.mkdocs_messages import is_footnote_echo, link_line, translate
 from guidekit.model import ITEM_TYPES, item_folder, item_id
 from guidekit.nav import build_nav
 from guidekit.pages import (
     EVIDENCE_PAGE,
     THEMES_PAGE,
-    PanelEntry,
     glossary_markdown,
     overview_markdown,
-    parse_abbreviations,
-    print_page_link,
-    related_sections,
     rules_table_markdown,
-    source_entries,
     type_index_markdown,
 )
+from guidekit.panel import PanelEntry, related_sections, source_entries
 from guidekit.picture import neighbourhood_picture, overview_picture
 from guidekit.plain_text import html_text, markdown_text
 from guidekit.preview import preview_banner

@@ -187,8 +187,8 @@ def test_a_self_check_section_without_task_items_is_reported_with_its_line():
 
 
 def test_the_strict_build_fails_on_a_problem_page_whose_self_check_has_no_items(fixture_site):
-    section = "\n## 自查要点\n\n- 没有勾选框。[^s002]\n\n[^s002]:"
-    page = BASE_PAGES["problems/two-skins.md"].replace("\n[^s002]:", section)
+    page = BASE_PAGES["problems/two-skins.md"].replace("- [ ] 支部研究过业务工作。", "- 没有勾选框。")
+    assert page != BASE_PAGES["problems/two-skins.md"]
     result = fixture_site({"problems/two-skins.md": page})
     assert result.returncode != 0
     assert "[G055] docs/problems/two-skins.md:" in result.output and "自查诊断页上不会有这个问题的题目" in result.output

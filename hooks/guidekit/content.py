@@ -12,19 +12,12 @@ from dataclasses import dataclass, field
 
 from .findings import Finding, sort_findings
 from .front_matter import ParsedPage, decode, parse_page
-from .graph import (
-    Graph,
-    build_graph,
-    check_connections,
-    check_page_keys,
-    check_schema,
-    check_tags,
-    make_item,
-)
+from .graph import Graph, build_graph, check_connections, make_item
 from .model import CONTENT_TYPES, item_folder
 from .page_rules import check_page_rules, unreliable_connection_paths
 from .plain_text import check_front_matter_text
 from .provenance import check_citations
+from .schema import check_page_keys, check_schema, check_tags
 from .self_check import check_questions
 from .simplified import check_simplified
 

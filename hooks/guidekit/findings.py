@@ -7,6 +7,8 @@ rule the build does not check (or miss one it does).
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -175,3 +177,9 @@ class Finding:
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     """Order findings by file, then line, so one file's problems stay together."""
     return sorted(findings, key=lambda f: (f.path, f.line or 0, f.code))
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """“是否想写 `x`？” for the closest candidate, or nothing when none is close."""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f"是否想写 `{close[0]}`？" if close else ""

@@ -1,4 +1,4 @@
-"""Markdown for the generated (virtual) pages, and the related-items panel data.
+"""Markdown for the generated (virtual) pages: type indexes, the overview, the glossary, the rules table.
 
 Generated pages link with relative `.md` paths, so MkDocs resolves and checks
 them like any hand-written link, under any sub-path and in the offline build.
@@ -6,25 +6,14 @@ them like any hand-written link, under any sub-path and in the offline build.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from .evidence import grade_badge_html, item_grade
 from .findings import RULES
 from .graph import Graph, Item
-from .model import CONTENT_TYPES, ITEM_TYPES, RELATIONS, relations_of
+from .links import md_link
+from .model import ITEM_TYPES, RELATIONS, relations_of
 from .plain_text import markdown_text
 
 GENERATED_FRONT_MATTER = "---\ntitle: {title}\nsummary: {summary}\nsearch:\n  exclude: true\n---\n\n"
-
-
-def md_link(from_path: str, to_path: str) -> str:
-    """Relative link from one docs-relative page to another (pure string work)."""
-    source, target = from_path.split("/")[:-1], to_path.split("/")
-    common = 0
-    while common < min(len(source), len(target) - 1) and source[common] == target[common]:
-        common += 1
-    return "/".join([".."] * (len(source) - common) + target[common:])
 
 
 def _escape(text: str) -> str:
@@ -36,7 +25,7 @@ def _counts(graph: Graph, item: Item) -> str:
     for relation in relations_of(item.folder):
         if relation.key != "sources":
             parts.append(f"{relation.label} {len(graph.links(item.id, relation.key))}")
-    for key in ("causes", "addresses", "applies", "sources"):
+    for key in RELATIONS:
         back = graph.backlinks(item.id, key)
         if back:
             parts.append(f"{RELATIONS[key].reverse_label} {len(back)}")
@@ -120,19 +109,6 @@ def _unique(ids) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.+)$")
-
-
-def parse_abbreviations(text: str) -> list[tuple[str, str]]:
-    """(term, definition) pairs from a Python-Markdown abbreviations file."""
-    pairs = []
-    for line in text.splitlines():
-        match = ABBREVIATION.match(line.strip())
-        if match:
-            pairs.append((match["term"].strip(), match["definition"].strip()))
-    return pairs
-
-
 def glossary_markdown(pairs: list[tuple[str, str]]) -> str:
     """The 术语表 page, rendered from the same file that drives the tooltips."""
     lines = [
@@ -156,63 +132,3 @@ def rules_table_markdown() -> str:
         level = "错误" if rule.level == "error" else "警告"
         lines.append(f"| `{rule.code}` | {level} | {rule.name} | {_escape(rule.explanation)} |")
     return "\n".join(lines) + "\n"
-
-
-@dataclass(frozen=True)
-class PanelEntry:
-    id: str
-    title: str
-    summary: str
-    path: str
-    folder: str
-    type_label: str
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class PanelSection:
-    key: str
-    label: str
-    entries: tuple[PanelEntry, ...]
-
-
-def _entry(item: Item) -> PanelEntry:
-    detail = ""
-    if item.folder == "sources":
-        meta = item.page.meta
-        detail = " · ".join(str(meta[k]) for k in ("author", "outlet", "date") if meta.get(k))
-    return PanelEntry(item.id, item.title, item.summary, item.path, item.folder,
-                      item.type_label, detail)
-
-
-def related_sections(graph: Graph, item_id: str) -> list[PanelSection]:
-    """What an item page shows about its neighbours: written links, then derived ones."""
-    item = graph.items[item_id]
-    sections: list[PanelSection] = []
-    for relation in relations_of(item.folder):
-        if relation.key == "sources":
-            continue
-        ids = graph.links(item_id, relation.key)
-        if ids:
-            sections.append(PanelSection(relation.key, relation.label,
-                                         tuple(_entry(graph.items[i]) for i in ids)))
-    for key in ("causes", "addresses", "applies", "sources"):
-        ids = graph.backlinks(item_id, key)
-        if ids:
-            ordered = sorted(ids, key=lambda i: (CONTENT_TYPES.index(graph.items[i].folder),
-                                                 graph.items[i].path))
-            sections.append(PanelSection(f"reverse-{key}", RELATIONS[key].reverse_label,
-                                         tuple(_entry(graph.items[i]) for i in ordered)))
-    return sections
-
-
-def source_entries(graph: Graph, item_id: str) -> list[PanelEntry]:
-    """The sources an item draws on, for its citation block."""
-    return [_entry(graph.items[i]) for i in graph.links(item_id, "sources")]
-
-
-def print_page_link(page_url: str, use_directory_urls: bool) -> str:
-    """A link to the print-site plugin's whole-guide page, relative to the page at `page_url`."""
-    depth = page_url.count("/")
-    target = "print_page/" if use_directory_urls else "print_page.html"
-    return f'<a href="{"../" * depth}{target}">整本指南（打印版）</a>'

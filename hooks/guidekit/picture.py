@@ -8,8 +8,12 @@ is a link to its page, and nothing is fetched at view time.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from html import escape
+
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from .graph import Graph
 from .model import ITEM_TYPES
@@ -63,19 +67,19 @@ def order_columns(graph: Graph, ids: set[str], edges: list[tuple[str, str]],
     return columns
 
 
+@functools.cache
+def _page_url(src_path: str, use_directory_urls: bool) -> str:
+    return File(src_path, None, None, use_directory_urls).url
+
+
 def item_url(graph: Graph, item_id: str, use_directory_urls: bool) -> str:
-    item = graph.items[item_id]
-    stem = item.path.removesuffix(".md")
-    return stem + "/" if use_directory_urls else stem + ".html"
+    """The URL MkDocs gives the item's page (`problems/x/` or `problems/x.html`)."""
+    return _page_url(graph.items[item_id].path, use_directory_urls)
 
 
 def relative_url(from_page_url: str, to_url: str) -> str:
-    """A link from the page served at `from_page_url` to `to_url` (both site-relative).
-
-    Up to the site root, then down: as many ../ as the page URL has folders. Simpler and
-    much faster than posixpath.relpath, which this runs for every node of every picture.
-    """
-    return "../" * from_page_url.count("/") + to_url
+    """A link from the page served at `from_page_url` to `to_url` (both site-relative), by MkDocs."""
+    return get_relative_url(to_url, from_page_url or ".")
 
 
 def _label(title: str) -> str:

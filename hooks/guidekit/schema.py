@@ -1,0 +1,150 @@
+"""The front-matter schema of each page: required and known keys, value kinds, lengths, tags, grades.
+
+Checks one page at a time and returns findings; the graph (graph.py) checks what
+the pages say about each other.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from .findings import Finding, did_you_mean
+from .front_matter import ParsedPage
+from .graph import Item, as_list
+from .model import (
+    EVIDENCE_LABELS,
+    ID_PATTERN,
+    ITEM_TYPES,
+    OWN_FIELDS,
+    PAGE_KEYS,
+    RELATIONS,
+    SUMMARY_MAX_CHARS,
+    allowed_keys,
+    relations_of,
+    required_keys,
+)
+from .placeholders import is_placeholder
+
+
+def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
+    """Required fields, unknown keys (with did-you-mean), value types, summary length, tags."""
+    page, path = item.page, item.path
+    findings: list[Finding] = []
+    if not ID_PATTERN.match(item.id):
+        findings.append(Finding(
+            "G007", path, f"文件名 `{item.id}` 不能作为 id。",
+            "改名为小写英文字母、数字和连字符组成的短名，例如 `two-skins.md`。"))
+    if not page.has_front_matter:
+        findings.append(Finding(
+            "G005", path, f"{item.type_label}页缺少 front matter。",
+            "从编辑指南复制本类型的模板，放在文件最前面。", 1))
+        return findings
+    allowed = allowed_keys(item.folder)
+    for key in page.meta:
+        if key not in allowed:
+            findings.append(_unknown_key(item, key, allowed))
+    for key in required_keys(item.folder):
+        value = page.meta.get(key)
+        if value is None or value == "" or value == []:
+            findings.append(Finding(
+                "G010", path, f"{item.type_label}页缺少必填字段 `{key}`。",
+                f"在 front matter 中加上 `{key}: …`（见编辑指南中的{item.type_label}模板）。",
+                page.line_of(key) or 1))
+    for key in ("title", "summary", *OWN_FIELDS.get(item.folder, ())):
+        value = page.meta.get(key)
+        if key == "date" and isinstance(value, datetime.date):
+            continue  # `date: 2018-12-05` is a date, and that is what the field holds
+        if key in page.meta and value is not None and not isinstance(value, str):
+            findings.append(Finding(
+                "G012", path, f"字段 `{key}` 应是一段文字，现在写的是{describe_value(value)}。",
+                f"写成一段文字；要保留原样时用英文双引号括起来，例如 `{key}: \"{_plain(value)}\"`。",
+                page.line_of(key)))
+    evidence = page.meta.get("evidence")
+    if "evidence" in allowed and isinstance(evidence, str) and evidence.strip() not in EVIDENCE_LABELS \
+            and not is_placeholder(evidence):  # a placeholder is reported once, as G070
+        # No did-you-mean: the labels differ by one character, and a guessed grade is worse than none.
+        findings.append(Finding(
+            "G016", path, f"证据等级“{evidence}”不在规定的三级之中。",
+            "只能写 " + "、".join(f"`{label}`" for label in EVIDENCE_LABELS)
+            + " 之一，依据资料来源实际报告的内容判断。",
+            page.line_of("evidence")))
+    summary = page.meta.get("summary")
+    if isinstance(summary, str) and len(summary.strip()) > SUMMARY_MAX_CHARS:
+        findings.append(Finding(
+            "G013", path, f"摘要有 {len(summary.strip())} 个字符，超过了 {SUMMARY_MAX_CHARS} 个"
+            "（汉字、标点、字母、数字和空格每个都算一个）。",
+            f"删掉 {len(summary.strip()) - SUMMARY_MAX_CHARS} 个以上的字符，压缩成一句话；展开的内容写进正文。",
+            page.line_of("summary")))
+    for relation in relations_of(item.folder):
+        if as_list(page.meta.get(relation.key)) is None:
+            findings.append(Finding(
+                "G012", path, f"字段 `{relation.key}` 应是 id 列表。",
+                f"写成 `{relation.key}: [id1, id2]`。", page.line_of(relation.key)))
+    findings.extend(check_tags(path, page, allowed_tags))
+    return findings
+
+
+def describe_value(value: Any) -> str:
+    """What an editor wrote, in an editor's words (never a programming type name)."""
+    if isinstance(value, bool):
+        return "“是/否”（true/false、yes/no 会被读成是非值）"
+    if isinstance(value, (int, float)):
+        return "一个数字"
+    if isinstance(value, datetime.date):
+        return "一个日期"
+    if isinstance(value, list):
+        return "一个列表（方括号 `[…]` 或以 `- ` 开头的几行）"
+    if isinstance(value, dict):
+        return "几个“名称: 值”（多半是值里有“: ”，或下一行缩进了）"
+    return "无法识别的内容"
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list):
+        return "，".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "，".join(f"{k}: {v}" for k, v in value.items())
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def check_tags(path: str, page: ParsedPage, allowed_tags: frozenset[str]) -> list[Finding]:
+    """Tags must be a list of names from the allowed list."""
+    tags = as_list(page.meta.get("tags"))
+    if tags is None:
+        return [Finding("G012", path, "字段 `tags` 应是标签列表。",
+                        "写成 `tags: [学习教育, 考核评价]`。", page.line_of("tags"))]
+    findings = []
+    for index, tag in enumerate(tags):
+        if allowed_tags and str(tag) not in allowed_tags:
+            hint = did_you_mean(str(tag), allowed_tags)
+            findings.append(Finding(
+                "G014", path, f"标签“{tag}”不在允许的标签列表中。{hint}",
+                "允许的标签：" + "、".join(sorted(allowed_tags)) + "。",
+                page.line_of("tags", index)))
+    return findings
+
+
+def check_page_keys(path: str, page: ParsedPage) -> list[Finding]:
+    """Unknown keys on pages that are not items (home, guide, contributing)."""
+    return [
+        _unknown_key_finding(path, key, PAGE_KEYS, page.line_of(key), "普通页面")
+        for key in page.meta
+        if key not in PAGE_KEYS
+    ]
+
+
+def _unknown_key(item: Item, key: str, allowed: tuple[str, ...]) -> Finding:
+    return _unknown_key_finding(item.path, key, allowed, item.page.line_of(key), f"{item.type_label}页")
+
+
+def _unknown_key_finding(path: str, key: str, allowed: tuple[str, ...], line: int | None,
+                         kind: str) -> Finding:
+    elsewhere = [r for r in RELATIONS.values() if r.key == key]
+    if elsewhere:
+        owners = "、".join(ITEM_TYPES[o].label for o in elsewhere[0].owners)
+        fix = (f"`{key}` 只能写在{owners}页上；关系只写一次，反向关系由构建自动生成。"
+               "请删除此字段，或把它写到另一端的页面上。")
+    else:
+        fix = did_you_mean(key, allowed) or ("可用字段：" + "、".join(f"`{k}`" for k in allowed) + "。")
+    return Finding("G011", path, f"{kind}不支持字段 `{key}`。", fix, line)
