@@ -52,7 +52,10 @@ def template_markdown(folder: str) -> str:
     lines.append("")
     cite = "" if folder == "sources" else "；每处事实在句末加脚注注明出处，例如 `[^s002]`"
     for heading in BODY_SECTIONS[folder]:
-        lines += [f"## {heading}", "", placeholder(f"本节正文{cite}"), ""]
+        if heading == "自查要点":  # each task-list item becomes a self-check question
+            lines += [f"## {heading}", "", "- [ ] " + placeholder(f"一项能答“是/否”的自查要点{cite}"), ""]
+        else:
+            lines += [f"## {heading}", "", placeholder(f"本节正文{cite}"), ""]
     if folder != "sources":
         lines.append(placeholder("在页面末尾为每个脚注写一行出处，例如 "
                                  "`[^s002]: 见[《党建与业务工作深度的思考》](../sources/s002.md)。`"))
