@@ -79,6 +79,16 @@ def test_every_item_page_shows_its_type_summary_and_sources(built, content):
             assert cited == expected, item.path
 
 
+def test_generated_pages_carry_no_last_updated_date(built):
+    """They have no file in git: the hook excludes the model's GENERATED_PAGES from the git-dates plugin."""
+    from guidekit.model import GENERATED_PAGES
+
+    for path in GENERATED_PAGES:
+        assert "git-revision-date-localized" not in built.html(path.removesuffix(".md").removesuffix("/index")
+                                                              + "/index.html"), path
+    assert "git-revision-date-localized" in built.html("problems/two-skins/index.html")
+
+
 GRADE_BADGE = re.compile(
     r'class="guide-evidence guide-evidence--(\w+)"><span class="guide-sr-only">证据等级：</span>([^<]+)<')
 

@@ -160,8 +160,11 @@ def test_navigation_lists_the_self_check_after_the_overview():
 
 
 def test_generated_pages_are_kept_out_of_the_git_dates_plugin_and_the_print_page():
-    import guide  # hooks/guide.py: the pages the hook generates
+    """The model declares every generated page once; the hook excludes them from the git dates
+    (see on_config), and the self-check's form stays out of the printed guide."""
     import yaml
+    from guidekit.generated import generated_pages
+    from guidekit.model import GENERATED_PAGES
 
     class Loader(yaml.SafeLoader):
         pass
@@ -169,9 +172,10 @@ def test_generated_pages_are_kept_out_of_the_git_dates_plugin_and_the_print_page
     Loader.add_constructor("!ENV", lambda loader, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     content = load_content({path: text.encode() for path, text in BASE_PAGES.items()})
-    generated = set(guide._generated_pages(content, [("两张皮", "释义")], True, False, False))
+    generated = set(generated_pages(content, [("两张皮", "释义")], True, set()))
     assert "self-check.md" in generated
-    assert generated <= set(config["plugins"]["git-revision-date-localized"]["exclude"])
+    assert generated == set(GENERATED_PAGES)
+    assert "exclude" not in config["plugins"]["git-revision-date-localized"], "restated outside the model"
     assert "self-check.md" in config["plugins"]["print-site"]["exclude"]
 
 

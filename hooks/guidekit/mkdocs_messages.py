@@ -11,11 +11,16 @@ messages MkDocs logs as warnings are here (links to excluded pages are INFO).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .findings import Finding
 from .regions import protected_lines
+
+if TYPE_CHECKING:
+    from .content import Content
 
 Locate = Callable[[str, str], "int | None"]
 
@@ -124,3 +129,56 @@ def link_line(body: str, body_start_line: int, url: str) -> int | None:
         if mention is None:
             mention = body_start_line + offset
     return mention
+
+
+# MkDocs' link and nav checks, and the print-site plugin (which logs on "mkdocs.plugins" itself).
+MKDOCS_VALIDATION_LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav", "mkdocs.plugins")
+UNREADABLE_CODES = frozenset({"G001", "G002", "G003", "G004", "G005", "G006"})
+
+
+class TranslateMkDocsMessages(logging.Filter):
+    """Rewrites MkDocs' English link/anchor/nav warnings as Chinese findings (English kept after).
+
+    The record keeps its level, so MkDocs still counts it and --strict still fails;
+    the finding also joins the page's findings for the preview banner and the CLI.
+    `content_of` gives the current build's Content (None before on_files).
+    """
+
+    guide_translator = True
+
+    def __init__(self, content_of: Callable[[], Content | None]) -> None:
+        super().__init__()
+        self.content_of = content_of
+
+    def _locate(self, src: str, url: str) -> int | None:
+        content = self.content_of()
+        page = content.pages.get(src) if content else None
+        return link_line(page.body, page.body_start_line, url) if page else None
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        message = record.getMessage()
+        if is_footnote_echo(message):
+            return False  # the footnote rules (G071/G072) report it, in Chinese, once
+        finding = translate(message, self._locate)
+        if finding is None:
+            return True
+        content = self.content_of()
+        if content is not None:
+            said = {f.code for f in content.findings_for(finding.path)}
+            if finding.code in ("G006", "G086") and said & UNREADABLE_CODES:
+                return False  # no heading because the page could not be read or is empty: already said
+            content.findings.append(finding)
+        record.msg, record.args = f"{finding.format()}（原文：{message}）", ()
+        return True
+
+
+def install_translator(content_of: Callable[[], Content | None]) -> None:
+    """Put one translating filter on each MkDocs validation logger (replacing an earlier one:
+    `mkdocs serve` loads the hook again on every rebuild)."""
+    for name in MKDOCS_VALIDATION_LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if getattr(f, "guide_translator", False)]:
+            logger.removeFilter(old)
+        logger.addFilter(TranslateMkDocsMessages(content_of))

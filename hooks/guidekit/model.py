@@ -37,6 +37,13 @@ ITEM_TYPES: dict[str, ItemType] = {
     )
 }
 
+# The pages the hook generates (virtual, never files in docs/): declared once, here.
+OVERVIEW_PAGE = "overview.md"
+SELF_CHECK_PAGE = "self-check.md"
+GLOSSARY_PAGE = "guide/glossary.md"
+GENERATED_PAGES: tuple[str, ...] = (
+    *(f"{folder}/index.md" for folder in ITEM_TYPES), OVERVIEW_PAGE, SELF_CHECK_PAGE, GLOSSARY_PAGE)
+
 # Types whose pages must cite sources and take part in the graph.
 CONTENT_TYPES: tuple[str, ...] = ("problems", "causes", "measures", "cases")
 

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from mkdocs.utils import get_relative_url
+
+from .evidence import grade_badge_html, item_grade
 from .graph import Graph, Item
 from .model import CONTENT_TYPES, RELATIONS, SOURCE_FIELDS, relations_of
+from .pages import EVIDENCE_PAGE
+from .picture import neighbourhood_picture
+from .plain_text import markdown_text
 
 
 @dataclass(frozen=True)
@@ -59,3 +67,37 @@ def related_sections(graph: Graph, item_id: str) -> list[PanelSection]:
 def source_entries(graph: Graph, item_id: str) -> list[PanelEntry]:
     """The sources an item draws on, for its citation block."""
     return [_entry(graph.items[i]) for i in graph.links(item_id, "sources")]
+
+
+def _linked(urls: Mapping[str, str], entry: PanelEntry) -> dict[str, str]:
+    return {**vars(entry), "url": urls.get(entry.path, entry.path)}  # vars: asdict deep-copies, 5x slower
+
+
+def item_context(graph: Graph, item_id: str, page_url: str, urls: Mapping[str, str],
+                 use_directory_urls: bool) -> dict[str, Any]:
+    """What the item templates (overrides/main.html, partials/guide-related.html) print for one item.
+
+    `urls` maps docs paths to site URLs (MkDocs' File.url); links are made relative by the template.
+    """
+    item = graph.items[item_id]
+    grade = item_grade(graph, item_id)
+    scale = urls.get(EVIDENCE_PAGE)
+    return {
+        "grade": grade_badge_html(grade, get_relative_url(scale, page_url) if scale else None) if grade else "",
+        "id": item.id,
+        "folder": item.folder,
+        "type_label": item.type_label,
+        "sections": [
+            {"key": s.key, "label": s.label, "entries": [_linked(urls, e) for e in s.entries]}
+            for s in related_sections(graph, item_id)
+        ],
+        "sources": [_linked(urls, e) for e in source_entries(graph, item_id)],
+        # drawn in the template, not the page content: kept out of search and the print page
+        "picture": neighbourhood_picture(graph, item_id, page_url, use_directory_urls),
+    }
+
+
+def item_header(item: Item) -> str:
+    """The Markdown the hook puts above an item's text: its title and its one-line summary."""
+    lead = f"{markdown_text(item.summary)}\n{{: .guide-lead }}\n\n" if item.summary else ""
+    return f"# {markdown_text(item.title)}\n\n{lead}"

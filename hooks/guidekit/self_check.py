@@ -17,10 +17,11 @@ from html import escape
 from .evidence import item_grade
 from .findings import Finding
 from .graph import Graph
+from .model import SELF_CHECK_PAGE
 from .pages import GENERATED_FRONT_MATTER
 from .picture import item_url, relative_url
 
-PAGE = "self-check.md"
+PAGE = SELF_CHECK_PAGE
 SECTION_TITLE = "自查要点"
 
 HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")

@@ -31,3 +31,16 @@ def domain_terms(graph: Graph, glossary: Iterable[tuple[str, str]],
         terms.extend(quoted_terms(text))
     cleaned = (t.strip().strip("“”\"") for t in terms)
     return sorted({t for t in cleaned if t})
+
+
+def register_with_jieba(terms: Iterable[str]) -> None:
+    """Make each term one word for jieba, which Material's search uses to segment Chinese."""
+    try:
+        import jieba
+    except ImportError:  # search without jieba still works, only less precisely
+        return
+    import logging
+
+    jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict ..." lines are not for editors
+    for term in terms:
+        jieba.add_word(term, freq=20000)
