@@ -184,3 +184,16 @@ def test_messages_speak_an_editors_language(broken):
     assert "一个数字" in g012
     (g013,) = [m for m in messages if m.startswith("docs/causes/g013.md:")]
     assert "81 个字符" in g013 and "标点" in g013 and "每个都算一个" in g013
+
+
+def test_every_rule_code_leads_to_its_check_in_one_step():
+    """findings.CHECKED_BY names the module(s) that make each rule's findings, and no other module does."""
+    from guidekit.findings import CHECKED_BY
+
+    modules = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "hooks" / "guidekit").glob("*.py")}
+    assert set(CHECKED_BY) == set(RULES)
+    for code, named in CHECKED_BY.items():
+        for module in named:
+            assert f'"{code}"' in modules[module], f"{code}: not in guidekit/{module}.py"
+        makers = {m for m, text in modules.items() if m != "findings" and re.search(rf'Finding\(\s*"{code}"', text)}
+        assert makers <= set(named), f"{code} is also made in {sorted(makers - set(named))}"
