@@ -15,6 +15,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from support import write_pages  # noqa: E402  (tests/ is on sys.path, as for every test module)
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 # A small but complete content graph: every type present, every relation used.
@@ -86,16 +88,7 @@ def fixture_site(tmp_path: Path) -> Callable[..., BuildResult]:
 
     def build(pages: dict[str, str | bytes | None] | None = None, *args: str) -> BuildResult:
         copy_project_config(tmp_path)
-        merged: dict[str, str | bytes | None] = {**BASE_PAGES, **(pages or {})}
-        for path, text in merged.items():
-            if text is None:
-                continue
-            target = tmp_path / "docs" / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(text, bytes):
-                target.write_bytes(text)
-            else:
-                target.write_text(text, encoding="utf-8")
+        write_pages(tmp_path / "docs", {**BASE_PAGES, **(pages or {})})
         return run_mkdocs(tmp_path, "build", "--strict", *args)
 
     return build

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, BuildResult, run_mkdocs
 from guidekit.content import Content, load_content
 from guidekit.evidence import item_grade
 from guidekit.model import ITEM_TYPES
+from support import tree_digest
 
 DOCS = ROOT / "docs"
-
-
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import BASE_PAGES, ROOT, copy_project_config
+from support import write_pages
 
 
 def run_cli(docs: Path) -> subprocess.CompletedProcess[str]:
@@ -14,20 +15,14 @@ def run_cli(docs: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, check=False)
 
 
-def write(docs: Path, pages: dict[str, str]) -> None:
-    for path, text in pages.items():
-        (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(text, encoding="utf-8")
-
-
 def test_cli_passes_on_a_clean_site_and_fails_naming_the_file(tmp_path):
     docs = tmp_path / "docs"
-    write(docs, BASE_PAGES)
+    write_pages(docs, BASE_PAGES)
     clean = run_cli(docs)
     assert clean.returncode == 0, clean.stdout
     assert "0 个错误，0 个警告" in clean.stdout
     broken = BASE_PAGES["cases/nchu.md"].replace("applies: [four-togethers]", "applies: [four-together]")
-    write(docs, {"cases/nchu.md": broken})
+    write_pages(docs, {"cases/nchu.md": broken})
     result = run_cli(docs)
     assert result.returncode == 1
     assert "[G020] docs/cases/nchu.md:5 `applies` 引用的 `four-together` 不存在" in result.stdout
@@ -36,7 +31,7 @@ def test_cli_passes_on_a_clean_site_and_fails_naming_the_file(tmp_path):
 def test_cli_reads_allowed_tags_from_the_project_config(tmp_path):
     copy_project_config(tmp_path)
     docs = tmp_path / "docs"
-    write(docs, {**BASE_PAGES, "measures/four-togethers.md":
+    write_pages(docs, {**BASE_PAGES, "measures/four-togethers.md":
                  BASE_PAGES["measures/four-togethers.md"].replace("[融合发展]", "[不存在的标签]")})
     result = run_cli(docs)
     assert result.returncode == 1 and "[G014]" in result.stdout

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 from conftest import ROOT, run_mkdocs
+from support import tree_digest
 
 CHINESE_DATE = re.compile(r"git-revision-date-localized-plugin-date[^>]*>(\d{4})年(\d{1,2})月(\d{1,2})日<")
 EDIT_URL = "https://git.intranet.example/dangjian/guide/-/edit/main/docs/"
@@ -49,16 +48,6 @@ def test_outside_git_the_build_date_is_shown_and_the_strict_build_passes(fixture
     match = CHINESE_DATE.search(page)
     assert match and tuple(int(g) for g in match.groups()) == (2020, 1, 2), page[-3000:]
     assert "构建日期（不在 git 仓库中构建）" in page
-
-
-def tree_digest(root: Path) -> dict[str, str]:
-    skip = {".git", ".venv", "site", "dist", ".pytest_cache", ".ruff_cache", "__pycache__"}
-    digests = {}
-    for path in sorted(root.rglob("*")):
-        parts = set(path.relative_to(root).parts)
-        if path.is_file() and not parts & skip:
-            digests[path.relative_to(root).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return digests
 
 
 def test_a_build_and_a_preview_session_leave_the_working_tree_unchanged(tmp_path):

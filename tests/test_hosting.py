@@ -12,7 +12,6 @@ from __future__ import annotations
 import http.client
 import os
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -23,15 +22,10 @@ from urllib.parse import urlparse
 import pytest
 from browser import first_search_result
 from conftest import ROOT, run_mkdocs
+from support import free_port
 
 SUBPATH = "/dangjian/guide/"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def render_nginx(tmp: Path, www: Path, port: int) -> Path:

@@ -10,6 +10,7 @@ from pathlib import Path
 from conftest import BASE_PAGES, ROOT
 from guidekit.content import load_content
 from guidekit.placeholders import PLACEHOLDER
+from support import write_pages
 
 
 def new_page(docs: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -18,9 +19,7 @@ def new_page(docs: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def write_base(docs: Path) -> None:
-    for path, text in BASE_PAGES.items():
-        (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(text, encoding="utf-8")
+    write_pages(docs, BASE_PAGES)
 
 
 NEW_PAGES = {"问题": "new-problem", "成因": "new-cause", "举措": "branch-visits", "案例": "new-case",

@@ -1,0 +1,40 @@
+"""Small helpers shared by the test modules (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import socket
+from collections.abc import Mapping
+from pathlib import Path
+
+SKIPPED_IN_DIGESTS = frozenset({".git", ".venv", "site", "dist", ".pytest_cache", ".ruff_cache", "__pycache__"})
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """sha256 of every file below `root` (build output, caches and the venv left out), by relative path."""
+    digests = {}
+    for path in sorted(root.rglob("*")):
+        parts = set(path.relative_to(root).parts)
+        if path.is_file() and not parts & SKIPPED_IN_DIGESTS:
+            digests[path.relative_to(root).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digests
+
+
+def write_pages(docs: Path, pages: Mapping[str, str | bytes | None]) -> None:
+    """Write pages (docs-relative path -> text or bytes; None: leave out) below `docs`."""
+    for path, text in pages.items():
+        if text is None:
+            continue
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
