@@ -80,6 +80,12 @@ RULES: dict[str, Rule] = {
              "图片、样式等资源必须放在本站内（docs/ 下），不能引用其他网站的地址，否则内网无法显示。"),
         Rule("G045", "error", "片段引用无效",
              "`--8<--` 只能引用 includes/ 文件夹中存在的文件，不能用绝对路径或 `..` 跳出该文件夹。"),
+        Rule("G090", "error", "打印版插件版本与钩子不符",
+             "整本指南打印页的提速补丁只适配固定版本的 mkdocs-print-site-plugin。"
+             "请按 requirements.txt 安装固定的版本（维护者升级插件时见 hooks/guidekit/print_site_patch.py）。"),
+        Rule("G091", "warning", "搜索脚本与 Material 版本不符",
+             "中文查询分词修正只适配固定版本的 Material。"
+             "请按 requirements.txt 安装固定的版本（维护者升级时见 hooks/guidekit/search_patch.py）。"),
     )
 }
 
