@@ -1,10 +1,13 @@
 """MkDocs hook: wires the guidekit content model into the build.
 
-on_config     reset per-build state, read the allowed tags
+on_config     reset per-build state, read the allowed tags, patch print-site (linear
+              print page), prepare the patched search worker
 on_files      read every page once, check the graph, report findings, add the
               generated pages (virtual: nothing is written into docs/), build nav
 on_page_*     item header and related panel, page description, HTML safety
-on_post_build fix the Chinese query segmentation of Material's search worker
+on_post_page  pages load the patched search worker under its own fingerprinted name
+on_post_build lean search index with inner words, the patched worker (fixed Chinese
+              query segmentation) written under that name
 All logic lives in guidekit; the functions here only connect it to MkDocs.
 """
 
@@ -36,7 +39,9 @@ from guidekit.pages import (
 )
 from guidekit.picture import neighbourhood_picture, overview_picture
 from guidekit.preview import preview_banner
-from guidekit.search_patch import patch_search_worker
+from guidekit.print_site_patch import installed_version, patch_print_site
+from guidekit.search_index import jieba_cut_for_search, lean_index_file
+from guidekit.search_patch import PatchedWorker, install_worker, theme_worker
 from guidekit.slugs import pinyin_slug
 from guidekit.snippets import check_snippets, drop_bad_snippets
 from guidekit.templates import template_markdown
@@ -75,6 +80,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if dates is not None and not inside_git_work_tree(_state["root"]):
         dates.config["enabled"] = False
         _state["fallback_date"] = fallback_date_html(build_epoch())
+    if "print-site" in config.plugins:  # whole-guide page in linear, not quadratic, time
+        import mkdocs_print_site_plugin.urls as print_site_urls
+        _report([f for f in [patch_print_site(print_site_urls, installed_version())] if f])
+    if "material/search" in config.plugins or "search" in config.plugins:  # worker under its own name
+        worker = theme_worker(list(config.theme.dirs))
+        if isinstance(worker, Finding):
+            _report([worker])
+        else:
+            _state["worker"] = worker
     return config
 
 
@@ -231,14 +245,23 @@ def _entry(urls: dict[str, str], entry: PanelEntry) -> dict[str, str]:
     return {**vars(entry), "url": urls.get(entry.path, entry.path)}  # vars: asdict deep-copies, 5x slower
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _relink_worker(output)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return _relink_worker(output)  # 404.html loads the worker too
+
+
+def _relink_worker(html: str) -> str:
+    worker: PatchedWorker | None = _state.get("worker")
+    return worker.relink(html) if worker else html
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    workers = sorted(Path(config.site_dir).glob("assets/javascripts/workers/search.*.min.js"))
-    for worker in workers:
-        patched = patch_search_worker(worker.read_text(encoding="utf-8"))
-        if patched is None:
-            log.warning(f"Material 的搜索脚本 {worker.name} 与预期不符，中文查询分词修正未能应用；"
-                        "请检查 hooks/guidekit/search_patch.py 是否适配当前的 Material 版本。")
-            continue
-        worker.write_text(patched, encoding="utf-8")
-    if not workers and "search" in config.plugins:
-        log.warning("没有找到 Material 的搜索脚本，中文查询分词修正未能应用。")
+    site = Path(config.site_dir)  # the index: UTF-8, words inside long words (烟草 in 思南烟草)
+    lean_index_file(site / "search" / "search_index.json", jieba_cut_for_search())
+    worker: PatchedWorker | None = _state.get("worker")
+    if worker is not None:
+        print_page = getattr(config.plugins.get("print-site"), "print_page", None)  # no on_post_page
+        install_worker(site, worker, [Path(print_page.file.abs_dest_path)] if print_page else [])
