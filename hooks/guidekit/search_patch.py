@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .findings import Finding
@@ -71,7 +72,7 @@ class PatchedWorker:
     original: str  # Material's file name, e.g. search.a7633da7.min.js
     script: str
 
-    @property
+    @cached_property  # relink runs once per page
     def name(self) -> str:
         return fingerprinted_name(self.script)
 
