@@ -16,7 +16,8 @@ end of the text already ends the word. `lean_index` rewrites it:
   above pages that only mention it, and sees the page's own text. A word's own
   prefixes are left out: Material matches every query word as a prefix already.
 
-Pure: the caller passes jieba's `cut_for_search` and the index as parsed JSON.
+Pure: the caller passes jieba's `cut_for_search` and the index as parsed JSON; only the two
+small wrappers at the end read a file or import jieba.
 """
 
 from __future__ import annotations
