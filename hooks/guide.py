@@ -39,7 +39,7 @@ from guidekit.pages import (
 )
 from guidekit.picture import neighbourhood_picture, overview_picture
 from guidekit.preview import preview_banner
-from guidekit.print_site_patch import installed_version, patch_print_site
+from guidekit.print_site_patch import installed_version, patch_print_site, whole_guide
 from guidekit.search_index import jieba_cut_for_search, lean_index_file
 from guidekit.search_patch import PatchedWorker, install_worker, theme_worker
 from guidekit.slugs import pinyin_slug
@@ -49,6 +49,7 @@ from guidekit.vocabulary import domain_terms
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("guide")
@@ -132,8 +133,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         config.nav, unlisted = build_nav([f.src_uri for f in files.documentation_pages()])
         for path in unlisted:
             files.get_file_from_path(path).inclusion = InclusionLevel.NOT_IN_NAV
+        _state["unlisted"] = unlisted
     _register_search_terms(content, glossary)
     return files
+
+
+@event_priority(-50)  # after print-site saved the nav it prints
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    printer = config.plugins.get("print-site")
+    if printer is not None and _state.get("unlisted"):  # the whole guide, not only what the nav lists
+        pages = [files.get_file_from_path(path).page for path in _state["unlisted"]]
+        printer.renderer.items = whole_guide(printer.renderer.items, [p for p in pages if p], Section)
+    return nav
 
 
 def _read_abbreviations() -> list[tuple[str, str]]:

@@ -18,6 +18,7 @@ from guidekit.print_site_patch import (
     patch_print_site,
     prefix_anchor_ids,
     prefix_tab_ids,
+    whole_guide,
 )
 
 
@@ -124,3 +125,35 @@ def test_patching_twice_changes_nothing():
     assert patch_print_site(urls, PINNED_VERSION) is None
     assert patch_print_site(urls, PINNED_VERSION) is None
     assert urls.update_anchor_ids is prefix_anchor_ids and urls.fix_tabbed_content is prefix_tab_ids
+
+
+def test_links_are_rewritten_exactly_as_the_plugin_does_in_one_pass():
+    page = ('<p><a href="../../measures/points/">积分制</a> <a class="x" href="#bei-jing">背景</a> '
+            '<a href="../s002/#ji-ben">来源</a> <a href="https://example.org/">外部</a> '
+            '<a href="../../assets/file.pdf">附件</a> <a href="../../measures/points/">积分制</a> '
+            '<A HREF="../../">首页</a></p>\n') * 3
+    original, patched = fresh_urls(), fresh_urls()
+    assert patch_print_site(patched, PINNED_VERSION) is None
+    for directory_urls in (True, False):
+        assert patched.fix_href_links(page, "cases-sinan", "cases/sinan/", directory_urls) == \
+            original.fix_href_links(page, "cases-sinan", "cases/sinan/", directory_urls)
+    assert patched.fix_href_links is not original.fix_href_links
+
+
+def test_items_left_out_of_the_nav_are_printed_in_their_section():
+    class Item:
+        def __init__(self, src_uri: str) -> None:
+            self.is_page, self.is_section = True, False
+            self.file = type("F", (), {"src_uri": src_uri})()
+
+    class Folder:
+        def __init__(self, title: str, children: list) -> None:
+            self.title, self.children, self.is_section, self.is_page = title, children, True, False
+
+    home, index, other = Item("index.md"), Item("cases/index.md"), Folder("资料", [Item("sources/index.md")])
+    nav = [home, Folder("案例", [index]), other]
+    unlisted = [Item("cases/b.md"), Item("cases/a.md")]
+    printed = whole_guide(nav, unlisted, Folder)
+    assert printed[0] is home and printed[2] is other
+    assert [c.file.src_uri for c in printed[1].children] == ["cases/index.md", "cases/a.md", "cases/b.md"]
+    assert [c.file.src_uri for c in nav[1].children] == ["cases/index.md"], "the site's own nav is untouched"
