@@ -7,10 +7,18 @@ builds each three ways:
 - plain: no hook either, but the pages the hook would generate written as files
   and the hook's nav set explicitly, so it renders exactly the same pages: the
   difference to "hook" is the hook's own cost (graph, checks, panels);
-- hook: the project's mkdocs.yml.
+- hook: the project's mkdocs.yml minus the whole-site plugins (LEFT_OUT);
 
-Prints wall time, the ratios hook/plain and hook/stock, and the median measure-page
-HTML size of each.
+and twice more as users run it:
+
+- full: the project's mkdocs.yml exactly, every plugin on, in a git repository so
+  the git dates run too;
+- no print: the same minus the print-site plugin, so full/no print is the whole-guide
+  print page's share of the build.
+
+Prints wall time, the ratios hook/plain, hook/stock, full/no print and, from the
+second size on, how the full build's time grew against the pages (time ratio over
+page ratio: 1.0 is linear), and the median measure-page HTML size of each.
 
     .venv/bin/python benchmarks/build_benchmark.py            # 50, 500, 2000
     .venv/bin/python benchmarks/build_benchmark.py 50 500     # chosen sizes
@@ -54,8 +62,10 @@ def _front(title: str, summary: str, fields: dict[str, list[str] | str]) -> str:
 def write_site(target: Path, count: int) -> None:
     ids = _ids(count)
     docs = target / "docs"
-    (target / "mkdocs.yml").write_text(without_whole_site_plugins((ROOT / "mkdocs.yml").read_text(encoding="utf-8")),
-                                       encoding="utf-8")
+    real = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (target / "mkdocs.yml").write_text(without_whole_site_plugins(real), encoding="utf-8")
+    (target / "mkdocs-full.yml").write_text(real, encoding="utf-8")
+    (target / "mkdocs-no-print.yml").write_text(without_plugins(real, ("print-site",)), encoding="utf-8")
     for folder in ("hooks", "overrides", "includes"):
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
     (docs / "stylesheets").mkdir(parents=True)
@@ -85,17 +95,29 @@ def write_site(target: Path, count: int) -> None:
             (docs / folder / f"{name}.md").write_text(text, encoding="utf-8")
 
 
-# Plugins left out of all three builds, so the ratio measures the hook and nothing else:
-# print-site's combined page costs time quadratic in its anchors (28 s of a 36 s build at
-# 500 pages) whatever the hook does, and git dates would run git per page in a temp dir
-# that is no repository (the hook switches them off there; the plain builds could not).
+# Plugins left out of stock, plain and hook, so hook/plain measures the hook and nothing
+# else: the whole-guide print page and the git dates cost the same whatever the hook does
+# (and the plain builds could not get the hook's print-site patch, see
+# guidekit/print_site_patch.py). The full and no-print builds keep them.
 LEFT_OUT = ("print-site", "git-revision-date-localized")
 
 
 def without_whole_site_plugins(config: str) -> str:
-    for name in LEFT_OUT:
+    return without_plugins(config, LEFT_OUT)
+
+
+def without_plugins(config: str, names: tuple[str, ...]) -> str:
+    for name in names:
         config = re.sub(rf"\n  {re.escape(name)}:\n(?:    .*\n|      .*\n)+", "\n", config)
     return config
+
+
+def commit_site(target: Path) -> None:
+    """Make the synthetic guide a git repository, so the git-dates plugin runs as for users."""
+    git = ["git", "-c", "user.name=benchmark", "-c", "user.email=benchmark@localhost"]
+    subprocess.run(["git", "init", "-q"], cwd=target, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=target, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "synthetic guide"], cwd=target, check=True)
 
 
 def stock_config(target: Path) -> Path:
@@ -144,20 +166,30 @@ def median_item_size(site: Path) -> float:
 
 
 def main(sizes: list[int]) -> None:
-    print(f"{'pages':>6} {'stock s':>8} {'plain s':>8} {'hook s':>8} {'hook/plain':>10} {'hook/stock':>10} "
+    print(f"{'pages':>6} {'stock s':>8} {'plain s':>8} {'hook s':>8} {'no print s':>10} {'full s':>8} "
+          f"{'hook/plain':>10} {'hook/stock':>10} {'full/no print':>13} {'growth':>7} "
           f"{'stock KB':>9} {'plain KB':>9} {'hook KB':>8}")
+    first: tuple[int, float] | None = None
     for count in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             target = Path(tmp)
             write_site(target, count)
             stock, plain = stock_config(target), plain_config(target)
+            commit_site(target)
             runs = 3 if count <= 500 else 1
             t_stock = min(build(target, stock, target / "site-stock") for _ in range(runs))
             t_plain = min(build(target, plain, target / "site-plain") for _ in range(runs))
             t_hook = min(build(target, target / "mkdocs.yml", target / "site-hook") for _ in range(runs))
+            t_no_print = min(build(target, target / "mkdocs-no-print.yml", target / "site-no-print")
+                             for _ in range(runs))
+            t_full = min(build(target, target / "mkdocs-full.yml", target / "site-full") for _ in range(runs))
             kb = [median_item_size(target / f"site-{k}") for k in ("stock", "plain", "hook")]
-            print(f"{count:>6} {t_stock:>8.2f} {t_plain:>8.2f} {t_hook:>8.2f} {t_hook / t_plain:>10.3f} "
-                  f"{t_hook / t_stock:>10.3f} {kb[0]:>9.1f} {kb[1]:>9.1f} {kb[2]:>8.1f}", flush=True)
+            # time ratio over page ratio against the first size: 1.0 = linear, 4.0 = quadratic at 4x the pages
+            growth = f"{(t_full / first[1]) / (count / first[0]):>7.2f}" if first else f"{'-':>7}"
+            first = first or (count, t_full)
+            print(f"{count:>6} {t_stock:>8.2f} {t_plain:>8.2f} {t_hook:>8.2f} {t_no_print:>10.2f} {t_full:>8.2f} "
+                  f"{t_hook / t_plain:>10.3f} {t_hook / t_stock:>10.3f} {t_full / t_no_print:>13.3f} {growth} "
+                  f"{kb[0]:>9.1f} {kb[1]:>9.1f} {kb[2]:>8.1f}", flush=True)
 
 
 if __name__ == "__main__":

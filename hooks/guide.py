@@ -4,8 +4,10 @@ on_config       a fresh BuildState; allowed tags, pinyin anchors, includes/ chec
 on_files        read every page once, check it all, report findings, add the generated pages
                 (virtual: nothing is written into docs/), build the nav
 on_page_*       item header, markers, HTML allowlist, related panel, preview banner
+on_nav          the whole guide on the print page, also items left out of the nav
 on_env          anchors checked before pages are written (so the banner lists them)
-on_post_build   the search worker's Chinese query fix
+on_post_page    pages load the patched search worker under its own fingerprinted name
+on_post_build   lean search index with inner words; the patched worker written under that name
 All logic lives in guidekit (see ARCHITECTURE.md); the functions here only connect it to MkDocs.
 """
 
@@ -30,7 +32,9 @@ from guidekit.nav import build_nav
 from guidekit.panel import item_context, item_header
 from guidekit.plain_text import html_text
 from guidekit.preview import preview_banner
-from guidekit.search_patch import patch_search_worker
+from guidekit.print_site_patch import installed_version, patch_print_site, whole_guide
+from guidekit.search_index import jieba_cut_for_search, lean_index_file
+from guidekit.search_patch import install_worker, theme_worker
 from guidekit.site_files import check_includes, drop_unsafe_files, stand_in_for_unreadable_pages
 from guidekit.slugs import pinyin_slug
 from guidekit.snippets import check_snippets, drop_bad_snippets
@@ -38,6 +42,7 @@ from guidekit.vocabulary import domain_terms, register_with_jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("guide")
@@ -72,6 +77,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if not inside_git_work_tree(_state.root):
             dates.config["enabled"] = False
             _state.fallback_date = fallback_date_html(build_epoch())
+    if "print-site" in config.plugins:  # whole-guide page in linear, not quadratic, time
+        import mkdocs_print_site_plugin.urls as print_site_urls
+        _report([f for f in [patch_print_site(print_site_urls, installed_version())] if f])
+    if "material/search" in config.plugins or "search" in config.plugins:  # worker under its own name
+        worker = theme_worker(list(config.theme.dirs))
+        if isinstance(worker, Finding):
+            _report([worker])
+        else:
+            _state.worker = worker
     return config
 
 
@@ -111,10 +125,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         config.nav, unlisted = build_nav([f.src_uri for f in files.documentation_pages()])
         for path in unlisted:
             files.get_file_from_path(path).inclusion = InclusionLevel.NOT_IN_NAV
+        _state.unlisted = unlisted
     _state.urls = {f.src_uri: f.url for f in files}
     bodies = (page.body for page in content.pages.values())
     register_with_jieba(domain_terms(content.graph, glossary, _state.allowed_tags, bodies))
     return files
+
+
+@event_priority(-50)  # after print-site saved the nav it prints
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    printer = config.plugins.get("print-site")
+    if printer is not None and _state.unlisted:  # the whole guide, not only what the nav lists
+        pages = [files.get_file_from_path(path).page for path in _state.unlisted]
+        printer.renderer.items = whole_guide(printer.renderer.items, [p for p in pages if p], Section)
+    return nav
 
 
 def _read_abbreviations() -> list[tuple[str, str]]:
@@ -183,15 +207,17 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _state.worker.relink(output) if _state.worker else output
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return _state.worker.relink(output) if _state.worker else output  # 404.html loads the worker too
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    workers = sorted(Path(config.site_dir).glob("assets/javascripts/workers/search.*.min.js"))
-    for worker in workers:
-        patched = patch_search_worker(worker.read_text(encoding="utf-8"))
-        if patched is None:
-            log.warning(f"Material 的搜索脚本 {worker.name} 与预期不符，中文查询分词修正未能应用。"
-                        "这不是页面内容的问题，请把这条提示转告维护者"
-                        "（需检查 hooks/guidekit/search_patch.py 是否适配当前的 Material 版本）。")
-            continue
-        worker.write_text(patched, encoding="utf-8")
-    if not workers and "search" in config.plugins:
-        log.warning("没有找到 Material 的搜索脚本，中文查询分词修正未能应用。")
+    site = Path(config.site_dir)  # the index: UTF-8, words inside long words (烟草 in 思南烟草)
+    lean_index_file(site / "search" / "search_index.json", jieba_cut_for_search())
+    if _state.worker is not None:
+        print_page = getattr(config.plugins.get("print-site"), "print_page", None)  # no on_post_page
+        install_worker(site, _state.worker, [Path(print_page.file.abs_dest_path)] if print_page else [])

@@ -3,6 +3,7 @@ and an atomic publish that never shows a reader half a site."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -105,6 +106,26 @@ def test_offline_bundle_opens_from_disk_with_navigation_and_search(unpacked, chr
     finally:
         context.close()
     assert outside == [], outside
+    assert errors == [], errors
+
+
+def test_offline_index_is_the_lean_index_as_a_script_material_loads_from_disk(unpacked, chromium):
+    script = (unpacked / "search" / "search_index.js").read_text(encoding="utf-8")
+    prefix = "var __index = "
+    assert script.startswith(prefix)
+    index = json.loads(script[len(prefix):])  # JSON is a valid JavaScript literal: the page runs it as is
+    assert "title_parts" in index["config"]["fields"] and "思南烟草" in script and "\\u601d" not in script
+    context = chromium.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto((unpacked / "index.html").as_uri())
+        first = first_search_result(page, "烟草")  # found only through the lean index's inner words
+        assert "cases/sinan-tobacco-three-three.html" in first.get_attribute("href")
+        assert page.evaluate("() => __index.docs.length") == len(index["docs"])
+    finally:
+        context.close()
     assert errors == [], errors
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .content import Content
 from .findings import Finding
+from .search_patch import PatchedWorker
 
 
 @dataclass
@@ -26,6 +27,8 @@ class BuildState:
     fallback_date: str | None = None                    # outside git: the build date's markup
     content: Content | None = None                      # on_files: every page, parsed and checked
     urls: dict[str, str] = field(default_factory=dict)  # on_files: docs path -> site URL
+    unlisted: list[str] = field(default_factory=list)   # on_files: items left out of the nav (> 50 a folder)
+    worker: PatchedWorker | None = None                 # on_config: the search worker, patched and renamed
 
     @property
     def includes_dir(self) -> Path:

@@ -146,6 +146,12 @@ RULES: dict[str, Rule] = {
              "条目页的标题由构建自动加上；其他页面（首页、使用指南等）的正文要以 `# 页面标题` 开头，打印版才有标题。"),
         Rule("G085", "warning", "导航设置有误",
              "mkdocs.yml 的 `nav` 中列出的页面找不到，或有页面没有列进导航。"),
+        Rule("G090", "error", "打印版插件版本与钩子不符",
+             "整本指南打印页的提速补丁只适配固定版本的 mkdocs-print-site-plugin。"
+             "请按 requirements.txt 安装固定的版本（维护者升级插件时见 hooks/guidekit/print_site_patch.py）。"),
+        Rule("G091", "warning", "搜索脚本与 Material 版本不符",
+             "中文查询分词修正只适配固定版本的 Material。"
+             "请按 requirements.txt 安装固定的版本（维护者升级时见 hooks/guidekit/search_patch.py）。"),
     )
 }
 
@@ -239,4 +245,6 @@ CHECKED_BY: dict[str, tuple[str, ...]] = {
     "G083": ("mkdocs_messages",),
     "G086": ("mkdocs_messages",),
     "G085": ("mkdocs_messages",),
+    "G090": ("print_site_patch",),
+    "G091": ("search_patch",),
 }

@@ -8,11 +8,23 @@ time); only the query side needs the fix. The replacement does greedy longest-ma
 segmentation and keeps the tail as a prefix, so a partly typed word still finds
 its page. The build checks that the patch applied, so a Material upgrade that
 changes the worker is caught instead of silently losing the fix.
+
+The patched worker is written under a name with its own fingerprint
+(search.<8 hex of its sha256>.min.js) and every page is pointed at it: the shipped
+nginx config caches fingerprinted files for a year, so a changed patch must never
+keep Material's name. Patching is idempotent: a worker that already carries the fix
+(a rebuild under `mkdocs serve --dirty` keeps the site folder) is left as it is.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .findings import Finding
 
 # Material's minified segmenter: function <name>(t,e){let r=new Set,n=new Uint16Array(t.length);...}
 SEGMENTER = re.compile(
@@ -31,11 +43,80 @@ REPLACEMENT = (
     "u&&w.add(u),u=\"\";w.add(t.slice(i,i+n));i+=n}}"
     "u&&w.add(u);return w.size?w:new Set([t])}}"
 )
+# The start of the replacement, whatever the minifier named the function: marks a patched worker.
+PATCHED_MARK = REPLACEMENT.split("{{", 1)[1].split(";", 1)[0]
+
+WORKER_NAME = re.compile(r"^search\.[0-9a-f]{8}\.min\.js$")
 
 
 def patch_search_worker(script: str) -> str | None:
-    """The worker's source with the fixed segmenter, or None if the original was not found."""
+    """The worker's source with the fixed segmenter, or None if the original was not found.
+
+    A worker that already has the fix is returned unchanged.
+    """
     match = SEGMENTER.search(script)
     if match is None:
-        return None
+        return script if PATCHED_MARK in script else None
     return script[: match.start()] + REPLACEMENT.format(name=match["name"]) + script[match.end():]
+
+
+def fingerprinted_name(script: str) -> str:
+    """search.<first 8 hex digits of the script's sha256>.min.js, like Material's own names."""
+    return f"search.{hashlib.sha256(script.encode('utf-8')).hexdigest()[:8]}.min.js"
+
+
+@dataclass(frozen=True)
+class PatchedWorker:
+    """The patched worker's source, and the file names pages must swap."""
+
+    original: str  # Material's file name, e.g. search.a7633da7.min.js
+    script: str
+
+    @cached_property  # relink runs once per page
+    def name(self) -> str:
+        return fingerprinted_name(self.script)
+
+    def relink(self, html: str) -> str:
+        """A page that loads the patched worker instead of Material's."""
+        return html.replace(f"workers/{self.original}", f"workers/{self.name}")
+
+
+def prepare_worker(original_name: str, script: str) -> PatchedWorker | None:
+    """The patched worker for Material's `script`, or None if the worker is not the one expected."""
+    patched = patch_search_worker(script)
+    return None if patched is None else PatchedWorker(original_name, patched)
+
+
+def find_worker(theme_dirs: list[str]) -> tuple[str, str] | None:
+    """(file name, source) of the search worker the theme ships, first theme folder first."""
+    for folder in theme_dirs:
+        for worker in sorted(Path(folder).glob("assets/javascripts/workers/search.*.min.js")):
+            if WORKER_NAME.match(worker.name):
+                return worker.name, worker.read_text(encoding="utf-8")
+    return None
+
+
+def install_worker(site_dir: Path, worker: PatchedWorker, pages: list[Path]) -> None:
+    """Write the patched worker under its own name, drop Material's, relink `pages`.
+
+    Every other page is relinked as it is written (on_post_page); `pages` are the
+    ones written without that event, such as the print-site plugin's page.
+    """
+    folder = site_dir / "assets" / "javascripts" / "workers"
+    if not folder.is_dir():
+        return
+    (folder / worker.original).unlink(missing_ok=True)  # no page may load the unpatched worker
+    (folder / worker.name).write_text(worker.script, encoding="utf-8")
+    for page in pages:
+        if page.is_file():
+            page.write_text(worker.relink(page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def theme_worker(theme_dirs: list[str]) -> PatchedWorker | Finding:
+    """The patched worker for the theme's own, or the finding that it could not be patched."""
+    found = find_worker(theme_dirs)
+    worker = prepare_worker(*found) if found else None
+    if worker is not None:
+        return worker
+    return Finding("G091", "../mkdocs.yml", "Material 的搜索脚本没有找到或与预期不符，中文查询分词修正未能应用。",
+                   "请检查 hooks/guidekit/search_patch.py 是否适配当前的 Material 版本。")
