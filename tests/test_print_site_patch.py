@@ -157,3 +157,11 @@ def test_items_left_out_of_the_nav_are_printed_in_their_section():
     assert printed[0] is home and printed[2] is other
     assert [c.file.src_uri for c in printed[1].children] == ["cases/index.md", "cases/a.md", "cases/b.md"]
     assert [c.file.src_uri for c in nav[1].children] == ["cases/index.md"], "the site's own nav is untouched"
+
+
+def test_links_to_a_page_left_out_of_the_print_page_go_to_the_site():
+    from guidekit.print_site_patch import relink_unprinted
+
+    page = '<a href="#self-check">自查诊断</a> <a href="#self-check-q1">题</a> <a href="#two-skins">问题</a>'
+    assert relink_unprinted(page, {"self-check": "../self-check/"}) == (
+        '<a href="../self-check/">自查诊断</a> <a href="../self-check/">题</a> <a href="#two-skins">问题</a>')

@@ -185,3 +185,14 @@ def whole_guide(items: list[Any], unlisted: list[Any], make_section: Callable[[s
             item = make_section(item.title, [*item.children, *sorted(by_folder[folder], key=lambda p: p.file.src_uri)])
         printed.append(item)
     return printed
+
+
+def relink_unprinted(print_html: str, unprinted: dict[str, str]) -> str:
+    """Links on the print page to a page left out of it (`#self-check`, `#self-check-…`) point to
+    that page on the site instead of nowhere. `unprinted` maps the plugin's page key to the URL of
+    the page, relative to the print page."""
+    if not unprinted:
+        return print_html
+    keys = "|".join(re.escape(key) for key in sorted(unprinted, key=len, reverse=True))
+    pattern = re.compile(rf'href="#({keys})(?:-[^"]*)?"')
+    return pattern.sub(lambda m: f'href="{html.escape(unprinted[m.group(1)], quote=True)}"', print_html)
