@@ -39,6 +39,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from guidekit.model import EVIDENCE_LABELS  # noqa: E402
+
 SHARES = {"problems": 0.2, "causes": 0.15, "measures": 0.4, "cases": 0.2, "sources": 0.05}
 PARAGRAPH = ("基层党组织把党建工作与业务工作同规划、同部署、同实施、同考评，"
              "通过支部委员会研究学习重点，再组织全体党员结合岗位讨论，推动学习成果转化为工作举措。")
@@ -57,6 +60,29 @@ def _front(title: str, summary: str, fields: dict[str, list[str] | str]) -> str:
     for key, value in fields.items():
         lines.append(f"{key}: [{', '.join(value)}]" if isinstance(value, list) else f"{key}: {value}")
     return "\n".join(lines + ["---", ""])
+
+
+def _body(folder: str, fields: dict[str, list[str] | str]) -> str:
+    """Every section the model asks of the type, each statement cited, as a real page is."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from guidekit.model import BODY_SECTIONS
+
+    cite = f"[^{fields['sources'][0]}]" if "sources" in fields else ""
+    sections = [f"## {name}\n\n{'- [ ] ' if name == '自查要点' else ''}{PARAGRAPH}{cite}"
+                for name in BODY_SECTIONS[folder]]
+    if cite:
+        sections.append(f"{cite}: 见[资料来源](../sources/{fields['sources'][0]}.md)。")
+    return "\n\n".join(sections)
+
+
+def assert_clean(docs: Path) -> None:
+    """The synthetic guide must pass every content check: a benchmark of a broken guide measures the errors."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from guidekit.content import load_content
+
+    findings = load_content({p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}).findings
+    if findings:
+        raise SystemExit("合成的指南有检查提示，基准不可信：\n" + "\n".join(f.format() for f in findings[:10]))
 
 
 def write_site(target: Path, count: int) -> None:
@@ -90,8 +116,8 @@ def write_site(target: Path, count: int) -> None:
                 fields["addresses"] = pick("problems", i, 2) + pick("causes", i, 1)
             if folder == "cases":
                 fields["applies"] = pick("measures", i, 3)
-            body = "\n\n".join(f"## 第{j}节\n\n{PARAGRAPH}" for j in range(1, 4))
-            text = _front(f"{folder} 条目 {i}", f"第 {i} 个条目的摘要。", fields) + "\n" + body + "\n"
+                fields["evidence"] = EVIDENCE_LABELS[i % len(EVIDENCE_LABELS)]
+            text = _front(f"{folder} 条目 {i}", f"第 {i} 个条目的摘要。", fields) + "\n" + _body(folder, fields) + "\n"
             (docs / folder / f"{name}.md").write_text(text, encoding="utf-8")
 
 
@@ -174,6 +200,7 @@ def main(sizes: list[int]) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             target = Path(tmp)
             write_site(target, count)
+            assert_clean(target / "docs")
             stock, plain = stock_config(target), plain_config(target)
             commit_site(target)
             runs = 3 if count <= 500 else 1
