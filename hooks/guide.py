@@ -32,7 +32,7 @@ from guidekit.nav import build_nav
 from guidekit.panel import item_context, item_header
 from guidekit.plain_text import html_text
 from guidekit.preview import preview_banner
-from guidekit.print_site_patch import installed_version, patch_print_site, relink_unprinted, whole_guide
+from guidekit.print_site_patch import installed_version, patch_print_site, relink_print_page, whole_guide
 from guidekit.search_index import jieba_cut_for_search, lean_index_file
 from guidekit.search_patch import install_worker, theme_worker
 from guidekit.site_files import check_includes, drop_unsafe_files, stand_in_for_unreadable_pages
@@ -44,7 +44,6 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 log = get_plugin_logger("guide")
 
@@ -222,14 +221,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     printer = config.plugins.get("print-site")
     print_page = getattr(printer, "print_page", None)  # the print-site plugin's page: no on_post_page
     if print_page is not None:
-        _relink_unprinted(Path(print_page.file.abs_dest_path), print_page.url, printer.config.get("exclude", []))
+        relink_print_page(Path(print_page.file.abs_dest_path), print_page.url, printer.config.get("exclude", []),
+                          _state.urls)
     if _state.worker is not None:
         install_worker(site, _state.worker, [Path(print_page.file.abs_dest_path)] if print_page else [])
 
-
-def _relink_unprinted(path: Path, print_url: str, excluded: list[str]) -> None:
-    import mkdocs_print_site_plugin.urls as print_site_urls
-
-    unprinted = {print_site_urls.get_page_key(_state.urls[src]): get_relative_url(_state.urls[src], print_url)
-                 for src in excluded if src in _state.urls}
-    path.write_text(relink_unprinted(path.read_text(encoding="utf-8"), unprinted), encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import socket
 from collections.abc import Mapping
+from html.parser import HTMLParser
 from pathlib import Path
 
 SKIPPED_IN_DIGESTS = frozenset({".git", ".venv", "site", "dist", ".pytest_cache", ".ruff_cache", "__pycache__"})
@@ -38,3 +39,22 @@ def write_pages(docs: Path, pages: Mapping[str, str | bytes | None]) -> None:
             target.write_bytes(text)
         else:
             target.write_text(text, encoding="utf-8")
+
+
+class InPageLinks(HTMLParser):
+    """Every id of a page and every in-page link (`#name`, bare `#` left out), to find dead ones."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(found["id"])
+        if tag == "a" and (found.get("href") or "").startswith("#") and len(found["href"]) > 1:
+            self.links.append(found["href"][1:])
+
+    def dead(self) -> list[str]:
+        return [link for link in self.links if link not in self.ids]

@@ -7,7 +7,6 @@ touches the module a build in this process would use.
 from __future__ import annotations
 
 import importlib.util
-from html.parser import HTMLParser
 from importlib import metadata
 from types import ModuleType
 
@@ -20,6 +19,7 @@ from guidekit.print_site_patch import (
     prefix_tab_ids,
     whole_guide,
 )
+from support import InPageLinks
 
 
 def fresh_urls() -> ModuleType:
@@ -29,24 +29,10 @@ def fresh_urls() -> ModuleType:
     return module
 
 
-class Anchors(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if found.get("id"):
-            self.ids.add(found["id"])
-        if tag == "a" and (found.get("href") or "").startswith("#"):
-            self.links.append(found["href"][1:])
-
-
 def dead_links(html: str) -> list[str]:
-    anchors = Anchors()
+    anchors = InPageLinks()
     anchors.feed(html)
-    return [link for link in anchors.links if link not in anchors.ids]
+    return anchors.dead()
 
 
 # What Material and pymdownx write on one line: a task-list checkbox, then a footnote mark;

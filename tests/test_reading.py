@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from browser import static_server
 from conftest import ROOT
 from pypdf import PdfReader
+from support import InPageLinks
 
 AXE = ROOT / "tests" / "vendor" / "axe-core-4.14.1" / "axe.min.js"
 DESKTOP = {"width": 1280, "height": 800}
@@ -125,17 +125,3 @@ def test_the_whole_guide_prints_as_one_document_with_contents(served, chromium, 
 
 def text_of_page(reader: PdfReader, number: int) -> str:
     return "".join(unicodedata.normalize("NFKC", reader.pages[number].extract_text() or "").split())
-
-
-class InPageLinks(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if found.get("id"):
-            self.ids.add(found["id"])
-        if tag == "a" and (found.get("href") or "").startswith("#") and len(found["href"]) > 1:
-            self.links.append(found["href"][1:])

@@ -43,8 +43,9 @@ import html
 import inspect
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from importlib import metadata
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -196,3 +197,13 @@ def relink_unprinted(print_html: str, unprinted: dict[str, str]) -> str:
     keys = "|".join(re.escape(key) for key in sorted(unprinted, key=len, reverse=True))
     pattern = re.compile(rf'href="#({keys})(?:-[^"]*)?"')
     return pattern.sub(lambda m: f'href="{html.escape(unprinted[m.group(1)], quote=True)}"', print_html)
+
+
+def relink_print_page(path: Path, print_url: str, excluded: list[str], urls: Mapping[str, str]) -> None:
+    """Rewrite the written print page so links to the pages print-site leaves out (`excluded`,
+    docs paths) reach those pages on the site; `urls` maps docs paths to site URLs."""
+    from mkdocs.utils import get_relative_url
+    from mkdocs_print_site_plugin.urls import get_page_key
+
+    unprinted = {get_page_key(urls[src]): get_relative_url(urls[src], print_url) for src in excluded if src in urls}
+    path.write_text(relink_unprinted(path.read_text(encoding="utf-8"), unprinted), encoding="utf-8")
