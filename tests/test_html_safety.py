@@ -160,3 +160,11 @@ def test_neutralise_leaves_nothing_the_check_refuses():
     assert {f.code for f in check_html("a.md", cleaned, "", 1)} <= {"G046"}
     assert ">a</span>" in cleaned and "<a href=\"https://ok.example/\">d</a>" in cleaned
     assert "&amp; &lt;" in cleaned and "&lt;form" in cleaned and "&lt;meta" in cleaned
+
+
+def test_an_address_written_with_character_references_is_traced_to_its_own_line():
+    """`&colon;` in the Markdown is `:` in the HTML; the line found is the one that wrote it, case and all."""
+    markdown = '<a href="&#106;avascript:alert(1)">一</a>\n\n[二](JaVaScRiPt&colon;alert(1))\n'
+    html = '<p><a href="javascript:alert(1)">一</a></p>\n<p><a href="JaVaScRiPt:alert(1)">二</a></p>'
+    found = {(f.code, f.line) for f in check_html("guide/x.md", html, markdown, 5)}
+    assert found == {("G042", 5), ("G042", 7)}

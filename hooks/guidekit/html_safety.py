@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 
 from .findings import Finding
@@ -201,13 +201,20 @@ class _Checker(HTMLParser):
                                          (f"</{tag}",)))
 
 
-def _source_line(lines: list[str], first_line: int, clues: tuple[str, ...]) -> int | None:
+def _source_line(markdown: str, first_line: int, clues: tuple[str, ...]) -> int | None:
+    """The first source line that shows one of the clues: as written (any case), else once its
+    character references are decoded (`&colon;` in the source is `:` in the HTML), case kept."""
+    lines = markdown.split("\n")
+    lowered = [line.lower() for line in lines]
     for clue in clues:
-        needle = clue.strip().lower()
+        needle = clue.strip()
         if not needle:
             continue
+        for offset, line in enumerate(lowered):
+            if needle.lower() in line:
+                return first_line + offset
         for offset, line in enumerate(lines):
-            if needle in line:
+            if needle in unescape(line):
                 return first_line + offset
     return None
 
@@ -217,14 +224,13 @@ def check_html(path: str, html: str, markdown: str, body_start_line: int) -> lis
     checker = _Checker()
     checker.feed(html)
     checker.close()
-    lines = markdown.lower().split("\n")
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     for problem in checker.problems:
         if (problem.code, problem.message) in seen:
             continue
         seen.add((problem.code, problem.message))
-        line = _source_line(lines, body_start_line, problem.clues)
+        line = _source_line(markdown, body_start_line, problem.clues)
         findings.append(Finding(problem.code, path, problem.message, problem.fix, line))
     return findings
 
