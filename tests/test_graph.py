@@ -76,6 +76,15 @@ def test_summary_length_and_string_types_are_checked():
     assert sorted(codes(content)) == ["G012", "G013"]
 
 
+def test_a_title_longer_than_the_model_allows_is_one_finding_on_its_line():
+    from guidekit.model import TITLE_MAX_CHARS
+    at_limit = page(f"title: {'题' * TITLE_MAX_CHARS}\nsummary: 摘要\nsources: [s1]\ncauses: [c1]")
+    assert "G140" not in codes(load_content(site(problems__p1=at_limit)))
+    too_long = page(f"title: {'题' * (TITLE_MAX_CHARS + 1)}\nsummary: 摘要\nsources: [s1]\ncauses: [c1]")
+    findings = [f for f in load_content(site(problems__p1=too_long)).findings if f.code == "G140"]
+    assert len(findings) == 1 and findings[0].line == 2 and f"{TITLE_MAX_CHARS} 个" in findings[0].message
+
+
 def test_invalid_slug_is_reported():
     pages = site()
     pages["causes/重业务.md"] = page("title: 成因\nsummary: 摘要\nsources: [s1]")

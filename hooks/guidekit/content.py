@@ -14,6 +14,7 @@ from .findings import Finding, sort_findings
 from .front_matter import ParsedPage, decode, parse_page
 from .graph import Graph, build_graph, check_connections, make_item
 from .model import CONTENT_TYPES, item_folder
+from .own_words import check_own_words
 from .page_rules import check_page_rules, unreliable_connection_paths
 from .plain_text import check_front_matter_text
 from .provenance import check_citations
@@ -68,6 +69,7 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
             unreadable.add(path)
         findings.extend(check_front_matter_text(page))
         findings.extend(check_simplified(page))
+        findings.extend(check_own_words(path, page.body, page.body_start_line))
         if not page.body.strip():
             findings.append(Finding(
                 "G006", path, "页面除 front matter 外没有正文。",

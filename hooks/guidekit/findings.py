@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from .model import SUMMARY_MAX_CHARS, TITLE_MAX_CHARS
+
 Level = Literal["error", "warning"]
 
 
@@ -47,7 +49,15 @@ RULES: dict[str, Rule] = {
         Rule("G012", "error", "字段值的类型不对",
              "例如 `title` 应是一段文字，`sources` 应是列表 `[s001, s002]`。"),
         Rule("G013", "error", "摘要过长",
-             "`summary` 用于卡片、总览表和搜索结果，最多 80 个字符：汉字、标点、字母、数字和空格每个都算一个。"),
+             f"`summary` 用于卡片、总览表和搜索结果，最多 {SUMMARY_MAX_CHARS} 个字符："
+             "汉字、标点、字母、数字和空格每个都算一个。"),
+        Rule("G140", "error", "标题过长",
+             f"`title` 是页面大标题，也是导航栏里的一项，最多 {TITLE_MAX_CHARS} 个字符；"
+             "更长的标题在手机上和导航栏里会折成三行以上。细节写进 `summary` 和正文。"),
+        Rule("G141", "error", "与资料原文连续相同",
+             "引号之外，有 25 个以上的字（不计标点和空格）与某篇资料原文连续相同。用自己的话概括改写；"
+             "确要保留原话时，加中文引号“…”并在句末加脚注。新增资料来源时，先把它的原文加入指纹"
+             "（见编辑指南“新增资料来源”），本检查才覆盖它。"),
         Rule("G014", "error", "标签不在允许列表中",
              "`tags` 只能使用 mkdocs.yml 中 `tags_allowed` 列出的标签。"),
         Rule("G015", "error", "字段重复",
@@ -205,6 +215,8 @@ CHECKED_BY: dict[str, tuple[str, ...]] = {
     "G012": ("schema",),
     "G013": ("schema",),
     "G014": ("schema",),
+    "G140": ("schema",),
+    "G141": ("own_words",),
     "G015": ("front_matter",),
     "G016": ("schema",),
     "G020": ("graph",),

@@ -58,6 +58,9 @@ RELATIONS: dict[str, Relation] = {
 }
 
 SUMMARY_MAX_CHARS = 80
+# A title is the page heading and a navigation entry: longer ones wrap to three or more lines
+# on a 390 px phone and in the sidebar.
+TITLE_MAX_CHARS = 28
 
 
 @dataclass(frozen=True)

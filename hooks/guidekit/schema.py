@@ -20,6 +20,7 @@ from .model import (
     PAGE_KEYS,
     RELATIONS,
     SUMMARY_MAX_CHARS,
+    TITLE_MAX_CHARS,
     allowed_keys,
     relations_of,
     required_keys,
@@ -69,6 +70,7 @@ def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
             "只能写 " + "、".join(f"`{label}`" for label in EVIDENCE_LABELS)
             + " 之一，依据资料来源实际报告的内容判断。",
             page.line_of("evidence")))
+    findings.extend(check_title_length(path, page))
     summary = page.meta.get("summary")
     if isinstance(summary, str) and len(summary.strip()) > SUMMARY_MAX_CHARS:
         findings.append(Finding(
@@ -83,6 +85,19 @@ def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
                 f"写成 `{relation.key}: [id1, id2]`。", page.line_of(relation.key)))
     findings.extend(check_tags(path, page, allowed_tags))
     return findings
+
+
+def check_title_length(path: str, page: ParsedPage) -> list[Finding]:
+    """G140: a title longer than the model's limit wraps to several lines in the heading and the nav."""
+    title = page.meta.get("title")
+    if not isinstance(title, str) or len(title.strip()) <= TITLE_MAX_CHARS:
+        return []
+    length = len(title.strip())
+    return [Finding(
+        "G140", path, f"标题有 {length} 个字符，超过了 {TITLE_MAX_CHARS} 个"
+        "（在手机上和导航栏里会折成三行以上）。",
+        f"删掉 {length - TITLE_MAX_CHARS} 个以上的字符，只留下读者找这一页时会想到的说法；"
+        "细节写进 `summary` 和正文。", page.line_of("title"))]
 
 
 def describe_value(value: Any) -> str:
