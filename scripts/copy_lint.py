@@ -5,13 +5,12 @@ can find it; exits 1 when anything needs fixing.
 
 Only prose is checked and fixed: front matter (YAML), fenced code, snippet lines and
 HTML comments are left byte for byte (hooks/guidekit/regions.py). `--fix` also runs
-the Markdown fixer (pymarkdown) and then checks every file it changed: a file whose
-front matter or code changed is put back as it was and reported.
+the Markdown fixer (pymarkdown); no fix is kept that changes what the page renders
+(see `fix`).
 """
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -19,10 +18,10 @@ import autocorrect_py as autocorrect
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
 from guidekit.regions import fix_prose, protected_lines, protected_text  # noqa: E402
 
 TARGETS = ("docs", "includes")
-PYMARKDOWN = [sys.executable, "-m", "pymarkdown", "--config", str(ROOT / ".pymarkdown.json")]
 
 
 def written_files() -> list[Path]:
@@ -47,52 +46,45 @@ def findings(path: Path) -> list[str]:
             for line in result.lines if line.line - 1 not in skip]
 
 
-def autocorrect_file(path: Path) -> bool:
-    """Fix the prose of one file; True when it changed."""
-    text = _read(path)
-    if text is None:
-        return False
-    fixed = fix_prose(text, lambda prose: autocorrect.format_for(prose, str(path)))
-    if fixed == text:
-        return False
-    path.write_text(fixed, encoding="utf-8")
-    return True
-
-
-def guarded_markdown_fix(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """Run pymarkdown's fixer; undo it on any file whose front matter or code it changed.
-
-    Returns (files fixed, files put back).
-    """
-    before = {p: p.read_bytes() for p in paths}
-    subprocess.run([*PYMARKDOWN, "fix", *map(str, paths)], cwd=ROOT, capture_output=True, text=True)
-    fixed, restored = [], []
-    for path, raw in before.items():
-        now = path.read_bytes()
-        if now == raw:
-            continue
-        try:
-            same = protected_text(raw.decode("utf-8")) == protected_text(now.decode("utf-8"))
-        except UnicodeDecodeError:
-            same = False
-        if same:
-            fixed.append(path)
-        else:
-            path.write_bytes(raw)
-            restored.append(path)
-    return fixed, restored
-
-
 def fix() -> int:
-    """Fix prose (autocorrect) and Markdown (pymarkdown) in place; 1 when a fix had to be undone."""
-    changed = {p for p in written_files() if autocorrect_file(p)}
-    markdown_fixed, restored = guarded_markdown_fix(written_files())
-    for path in sorted(changed | set(markdown_fixed)):
-        print(f"已修正 {path.relative_to(ROOT).as_posix()}")
-    for path in restored:
-        print(f"未修正 {path.relative_to(ROOT).as_posix()}：自动修正会改动 front matter 或代码，已还原，"
-              "请按 Markdown 检查的提示手工修改。")
-    return 1 if restored else 0
+    """Fix Markdown (pymarkdown) and prose (autocorrect) in place, never changing what a page renders.
+
+    Each fixer's result is rendered with the site's own Markdown settings (rendering.py) and
+    kept only if the page renders the same: for the Markdown fixer the HTML must be identical;
+    for the prose fixer, which is meant to change spacing and punctuation in the text, every
+    element and attribute must be. A fix that would change more is not applied to that file,
+    and the editor is told what was left for them. Returns 1 when anything was left.
+    """
+    import lint_markdown
+    from rendering import PageRenderer
+
+    renderer = PageRenderer()
+    left: list[str] = []
+    for path in written_files():
+        original = _read(path)
+        if original is None:
+            continue
+        name = path.relative_to(ROOT).as_posix()
+        text = original
+        html = renderer.render(text)
+        markdown_fixed = lint_markdown.fix_string(text)
+        if markdown_fixed != text:
+            if protected_text(markdown_fixed) == protected_text(text) and renderer.render(markdown_fixed) == html:
+                text = markdown_fixed
+            else:
+                left.append(f"{name}：Markdown 写法的自动修正会改变页面显示，没有应用；请按上面的提示手工修改。")
+        prose_fixed = fix_prose(text, lambda prose, where=str(path): autocorrect.format_for(prose, where))
+        if prose_fixed != text:
+            if renderer.skeleton(prose_fixed) == renderer.skeleton(text):
+                text = prose_fixed
+            else:
+                left.append(f"{name}：排版的自动修正会改变页面结构，没有应用；请按上面的提示手工修改。")
+        if text != original:
+            path.write_text(text, encoding="utf-8")
+            print(f"已修正 {name}")
+    for line in left:
+        print(f"未修正 {line}")
+    return 1 if left else 0
 
 
 def main(argv: list[str]) -> int:
