@@ -85,6 +85,29 @@ def test_a_title_longer_than_the_model_allows_is_one_finding_on_its_line():
     assert len(findings) == 1 and findings[0].line == 2 and f"{TITLE_MAX_CHARS} 个" in findings[0].message
 
 
+def test_a_full_width_comma_in_a_relation_list_is_named_and_the_fix_keeps_every_id():
+    problem = page("title: 问题\nsummary: 摘要\nsources: [s1]\ncauses: [c1，c2]")
+    pages = site(problems__p1=problem)
+    pages["causes/c2.md"] = page("title: 成因二\nsummary: 摘要\nsources: [s1]")
+    content = load_content(pages)
+    found = [f for f in content.findings if f.path == "problems/p1.md"]
+    assert [f.code for f in found] == ["G142"], [f.format() for f in found]
+    assert "全角的“，”" in found[0].message and "`causes: [c1, c2]`" in found[0].fix and found[0].line == 5
+
+
+def test_a_wrong_type_relation_only_suggests_a_relation_that_exists():
+    from guidekit.front_matter import ParsedPage
+    from guidekit.graph import _wrong_type_fix, make_item
+    case = make_item("cases/k.md", ParsedPage(path="cases/k.md"), "cases")
+    problem = make_item("problems/p.md", ParsedPage(path="problems/p.md"), "problems")
+    measure = make_item("measures/m.md", ParsedPage(path="measures/m.md"), "measures")
+    # a case cannot be linked from a problem in any field: no "reverse relation" is invented
+    fix = _wrong_type_fix(case, "applies", problem)
+    assert "删除 `p`" in fix and "反向" not in fix and "没有可写的关系" in fix
+    # a problem listing a measure under `causes`: the measure's `addresses` is where it belongs
+    assert "`addresses` 字段中写上 `p`" in _wrong_type_fix(problem, "causes", measure)
+
+
 def test_invalid_slug_is_reported():
     pages = site()
     pages["causes/重业务.md"] = page("title: 成因\nsummary: 摘要\nsources: [s1]")

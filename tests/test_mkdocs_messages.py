@@ -113,3 +113,44 @@ def test_a_footnote_anchor_warning_is_left_to_the_footnote_rules(tmp_path):
 
 def test_other_messages_are_left_alone():
     assert translate("Config value 'theme': something else", lambda s, u: None) is None
+
+
+def test_a_missing_image_is_called_an_image_and_told_where_images_go(tmp_path):
+    pages = {"index.md": "# 首页\n\n正文。\n\n![会议室](images/meeting.png)\n"}
+    messages = mkdocs_messages(tmp_path, pages=pages)
+    (finding,) = [translate(m, locate_in(tmp_path)) for m in messages]
+    assert finding.code == "G080" and finding.line == 5
+    assert finding.message.startswith("图片 `images/meeting.png`") and "页面" not in finding.message
+    assert "images/" in finding.fix and "![" in finding.fix
+
+
+def test_an_anchor_written_as_the_heading_text_is_answered_with_the_real_anchor(tmp_path):
+    from guidekit.mkdocs_messages import heading_anchors
+    pages = {
+        "index.md": "# 首页\n\n见[乙页](b.md#自查要点)和[本页](#怎么做)。\n\n## 怎么做\n\n正文。\n",
+        "b.md": "# 乙\n\n## 自查要点\n\n正文。\n",
+    }
+    messages = mkdocs_messages(tmp_path, "markdown_extensions:\n  - toc:\n      slugify: !!python/name:"
+                               "guidekit.slugs.pinyin_slug\n", pages=pages)
+
+    def anchors(src: str) -> dict[str, str]:
+        return heading_anchors((tmp_path / "docs" / src).read_text(encoding="utf-8"))
+
+    findings = sorted((translate(m, locate_in(tmp_path), anchors) for m in messages), key=lambda f: f.message)
+    assert [f.code for f in findings] == ["G081", "G081"], messages
+    assert any("`#zi-cha-yao-dian`" in f.message and f.fix == "把链接改成 `b.md#zi-cha-yao-dian`。" for f in findings)
+    assert any("`#zen-me-zuo`" in f.message and f.fix == "把链接改成 `#zen-me-zuo`。" for f in findings)
+    assert all("没有这个标题" not in f.message for f in findings)
+
+
+def test_an_explicit_heading_id_is_the_anchor_offered():
+    from guidekit.mkdocs_messages import heading_anchors
+    assert heading_anchors("## 自查要点 { #check }\n\n```\n## 代码里的\n```\n") == {"自查要点": "check"}
+
+
+def test_an_address_the_html_check_refuses_is_not_reported_twice(tmp_path):
+    from guidekit.mkdocs_messages import is_address_echo
+    page = "# 首页\n\n[点我](JaVaScRiPt&#58;alert(1))和[编码](javascript%3Aalert(1))和[文件夹](problems/)\n"
+    messages = mkdocs_messages(tmp_path, pages={"index.md": page, "problems/a.md": "# 甲\n"})
+    echoes = [m for m in messages if is_address_echo(m)]
+    assert echoes and len(echoes) == len(messages) - 1, messages  # the folder link is a real G083

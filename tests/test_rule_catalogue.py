@@ -60,6 +60,7 @@ FIXTURES: dict[str, tuple[str, dict[str, str | bytes]]] = {
     "G140": ("causes/g140.md", {"causes/g140.md": cause(f"title: {'长' * 29}\nsummary: 摘要。\nsources: [s002]")}),
     "G141": ("guide/g141.md", {"guide/g141.md": page(
         "各地要维护国家政治安全和社会稳定，建设更高水平的平安陕西、法治陕西，积极开展市域社会治理现代化试点。")}),
+    "G142": ("causes/g142.md", {"causes/g142.md": cause("title: 全角逗号\nsummary: 摘要。\nsources: [s002，s001]")}),
     "G014": ("causes/g014.md", {"causes/g014.md": cause(VALID_CAUSE + "\ntags: [没有这个标签]")}),
     "G015": ("causes/g015.md", {"causes/g015.md": cause(VALID_CAUSE + "\ntitle: 又一个标题")}),
     "G016": ("cases/g016.md", {"cases/g016.md": (

@@ -4,6 +4,7 @@ One pass, dictionary look-ups only. Front-matter schema checks live in schema.py
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,6 +102,9 @@ def build_graph(items: list[Item]) -> tuple[Graph, list[Finding]]:
     return graph, findings
 
 
+FULL_WIDTH_SEPARATOR = re.compile("[，、；]")
+
+
 def _resolve(graph: Graph, item: Item, key: str, findings: list[Finding]) -> list[str]:
     relation = RELATIONS[key]
     values = as_list(item.page.meta.get(key)) or []
@@ -112,6 +116,13 @@ def _resolve(graph: Graph, item: Item, key: str, findings: list[Finding]) -> lis
         ref = str(raw).strip()
         line = item.page.line_of(key, index)
         target = graph.items.get(ref)
+        separators = FULL_WIDTH_SEPARATOR.findall(ref)
+        if target is None and separators:
+            parts = [p.strip() for p in FULL_WIDTH_SEPARATOR.split(ref) if p.strip()]
+            findings.append(Finding(
+                "G142", item.path, f"`{key}` 中用了全角的“{separators[0]}”：`{ref}` 被读成了一个 id。",
+                f"改用半角逗号加空格分隔，写成 `{key}: [{', '.join(parts)}]`。", line))
+            continue
         if ref == item.id:
             findings.append(Finding(
                 "G023", item.path, f"`{key}` 中列出了页面自己（`{ref}`）。",
@@ -136,10 +147,17 @@ def _resolve(graph: Graph, item: Item, key: str, findings: list[Finding]) -> lis
 
 
 def _wrong_type_fix(item: Item, key: str, target: Item) -> str:
+    """Where the relation can be written instead: another field here, the other page, or nowhere."""
     for relation in relations_of(item.folder):
         if target.folder in relation.targets and relation.key != key:
             return f"把 `{target.id}` 移到 `{relation.key}` 字段。"
-    return f"删除 `{target.id}`，或在{target.type_label}页上反向建立关系。"
+    for relation in relations_of(target.folder):
+        if item.folder in relation.targets:
+            return (f"删除 `{target.id}`。要表示这层关系，在{target.type_label}页 `{target.id}` 的 "
+                    f"`{relation.key}` 字段中写上 `{item.id}`（关系只写在一端，另一端由构建自动显示）。")
+    allowed = "、".join(ITEM_TYPES[t].label for t in RELATIONS[key].targets)
+    return (f"删除 `{target.id}`：{item.type_label}页的 `{key}` 只能列{allowed}页，"
+            f"{target.type_label}页与本页之间没有可写的关系。")
 
 
 def check_connections(graph: Graph) -> list[Finding]:

@@ -14,15 +14,24 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from html import unescape
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from .findings import Finding
+from .html_safety import classify_address
 from .regions import protected_lines
+from .slugs import pinyin_slug
 
 if TYPE_CHECKING:
     from .content import Content
 
 Locate = Callable[[str, str], "int | None"]
+# A page's headings: heading text -> its anchor (without `#`).
+Anchors = Callable[[str], "dict[str, str]"]
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.*?)[ \t]*(?:\{(?P<attrs>[^}]*)\})?[ \t]*#*[ \t]*$")
+EXPLICIT_ID = re.compile(r"(?:^|\s)#(?P<id>[\w-]+)")
 
 DOC = r"Doc file '(?P<src>.+?)' contains "
 SUGGEST = r"(?: Did you mean '(?P<suggest>.*?)'\?)?$"
@@ -52,16 +61,53 @@ def is_footnote_echo(message: str) -> bool:
     return bool(match and match["footnote"])
 
 
+def is_address_echo(message: str) -> bool:
+    """MkDocs' "unrecognized relative link" for an address the HTML check refuses (G042, with its
+    line): `javascript:` written with character references or percent-encoding is one mistake."""
+    match = UNRECOGNIZED.match(message)
+    return bool(match and classify_address(unquote(unescape(match["url"]))).kind == "scheme")
+
+
+def heading_anchors(body: str) -> dict[str, str]:
+    """Each heading's text -> the anchor the site gives it (an explicit `{ #id }` wins)."""
+    code = protected_lines(body)
+    anchors: dict[str, str] = {}
+    for offset, line in enumerate(body.split("\n")):
+        match = HEADING.match(line)
+        if match and offset not in code:
+            explicit = EXPLICIT_ID.search(match["attrs"] or "")
+            anchors.setdefault(match["text"], explicit["id"] if explicit else pinyin_slug(match["text"]))
+    return anchors
+
+
+def _real_anchor(anchor: str, anchors: dict[str, str]) -> str | None:
+    """The anchor of the heading an editor meant when they wrote its text (or near it) after `#`."""
+    wanted = unquote(anchor).strip()
+    for text, real in anchors.items():
+        if wanted in (text, pinyin_slug(text).replace("-", "")) and real != wanted:
+            return real
+    return None
+
+
 def _did_you_mean(match: re.Match[str]) -> str:
     suggest = match.groupdict().get("suggest")
     return f"是否想写 `{suggest}`？" if suggest else ""
 
 
-def translate(message: str, locate: Locate) -> Finding | None:
+def _no_anchors(_src: str) -> dict[str, str]:
+    return {}
+
+
+def translate(message: str, locate: Locate, anchors: Anchors = _no_anchors) -> Finding | None:
     """The Finding for one MkDocs validation message, or None when it is not one."""
     if match := NOT_FOUND.match(message):
         src, url = match["src"], match["url"]
         target = f"（即 docs/{match['target']}）" if match["target"] else ""
+        if url.split("#")[0].split("?")[0].lower().endswith(IMAGE_SUFFIXES):
+            return Finding("G080", src, f"图片 `{url}`{target} 不存在。{_did_you_mean(match)}",
+                           "把图片文件放进 docs/ 中本页所在文件夹下的 `images/` 文件夹（文件名只用小写英文字母、"
+                           "数字和连字符），再写成相对于本页的路径，例如 `![图片说明](images/meeting-room.png)`。",
+                           locate(src, url))
         return Finding("G080", src, f"链接 `{url}`{target} 指向的页面不存在。{_did_you_mean(match)}",
                        "检查文件名和文件夹的拼写；链接写成相对于本页的路径，"
                        "例如从条目页链接举措页写 `../measures/four-togethers.md`。", locate(src, url))
@@ -76,11 +122,20 @@ def translate(message: str, locate: Locate) -> Finding | None:
                        "改成相对于本页的路径，例如 `../measures/four-togethers.md`。", locate(src, url))
     if match := SAME_PAGE_ANCHOR.match(message):
         src, url = match["src"], match["url"]
+        real = _real_anchor(url.lstrip("#"), anchors(src))
+        if real:
+            return Finding("G081", src, f"链接 `{url}` 写的是标题文字；这个标题的锚点是 `#{real}`。",
+                           f"把链接改成 `#{real}`。", locate(src, url))
         return Finding("G081", src, f"链接 `{url}` 指向本页的标题（锚点）`{url}`，但本页没有这个标题。",
                        "锚点由标题生成：到预览页面点标题旁的链接符号，复制地址栏中 `#` 之后的部分。",
                        locate(src, url))
     if match := OTHER_PAGE_ANCHOR.match(message):
         src, url, target = match["src"], match["url"], match["target"]
+        real = _real_anchor(match["anchor"], anchors(target))
+        if real:
+            fixed = url.split("#")[0] + "#" + real
+            return Finding("G081", src, f"链接 `{url}` 写的是 docs/{target} 的标题文字；这个标题的锚点是 `#{real}`。",
+                           f"把链接改成 `{fixed}`。", locate(src, url))
         return Finding("G081", src, f"链接 `{url}` 指向 docs/{target} 的标题（锚点）`#{match['anchor']}`，"
                        "但那一页没有这个标题（可能改过标题）。",
                        "打开目标页的预览，点标题旁的链接符号，复制地址栏中 `#` 之后的部分替换；"
@@ -155,13 +210,20 @@ class TranslateMkDocsMessages(logging.Filter):
         page = content.pages.get(src) if content else None
         return link_line(page.body, page.body_start_line, url) if page else None
 
+    def _anchors(self, src: str) -> dict[str, str]:
+        content = self.content_of()
+        page = content.pages.get(src) if content else None
+        return heading_anchors(page.body) if page else {}
+
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
             return True
         message = record.getMessage()
         if is_footnote_echo(message):
             return False  # the footnote rules (G071/G072) report it, in Chinese, once
-        finding = translate(message, self._locate)
+        if is_address_echo(message):
+            return False  # the HTML check refuses the address (G042) with its line: one mistake, one finding
+        finding = translate(message, self._locate, self._anchors)
         if finding is None:
             return True
         content = self.content_of()
