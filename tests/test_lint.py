@@ -196,3 +196,13 @@ def test_lint_sh_says_which_checks_failed_and_never_that_all_passed(tmp_path):
     assert result.returncode == 1
     assert "全部检查通过" not in result.stdout
     assert "未通过：内容检查" in result.stdout and "[G070] docs/cases/tpl-case.md:2 " in result.stdout
+
+
+def test_the_editors_guide_lists_exactly_the_html_lint_and_the_build_allow():
+    from guidekit.markers import expand_markers
+    guide = (ROOT / "docs" / "contributing" / "index.md").read_text(encoding="utf-8")
+    assert "<!-- guide:allowed-html -->" in guide
+    expanded = expand_markers(guide, "contributing/", True).splitlines()
+    line = next(line for line in expanded if "可以用的元素只有" in line)
+    listed = set(re.findall(r"`<([a-z0-9]+)>`", line))
+    assert listed == set(lint_markdown.allowed_html())

@@ -6,6 +6,7 @@
 | `<!-- guide:template TYPE -->` | the page template of an item type |
 | `<!-- guide:evidence-scale -->` | the table of the evidence grades |
 | `<!-- guide:print-page -->` | a link to the whole-guide print page |
+| `<!-- guide:allowed-html -->` | the HTML elements an editor may write (html_safety.ELEMENTS; lint uses the same set) |
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .evidence import scale_markdown
+from .html_safety import ELEMENTS
 from .links import print_page_link
 from .model import ITEM_TYPES
 from .pages import rules_table_markdown
@@ -33,6 +35,8 @@ def expand_markers(markdown: str, page_url: str, use_directory_urls: bool) -> st
             return rules_table_markdown()
         if name == "evidence-scale":
             return scale_markdown()
+        if name == "allowed-html":
+            return "、".join(f"`<{element}>`" for element in sorted(ELEMENTS))
         if name == "template" and arg in ITEM_TYPES:
             return template_markdown(arg)
         return match.group(0)
