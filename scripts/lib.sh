@@ -20,9 +20,10 @@ ensure_venv() {
 # is set, before any project code (hooks) is loaded. A .pth line in this project's virtualenv sets
 # it for every program the venv runs, so `.venv/bin/mkdocs build --strict` (as the README gives it)
 # shows editors only messages about their pages. It sets nothing that is already set.
+# VENV_PYTHON names another environment's python (the tests use the one running them).
 quiet_vendor_notice() {
   local site line='import os; os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")'
-  site=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+  site=$("${VENV_PYTHON:-.venv/bin/python}" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
   if [ "$(cat "$site/dangjian-guide-quiet.pth" 2>/dev/null)" != "$line" ]; then
     echo "$line" > "$site/dangjian-guide-quiet.pth"
   fi

@@ -15,4 +15,8 @@ fi
 ensure_venv requirements-dev.txt
 ensure_lighthouse
 .venv/bin/ruff check .
-exec .venv/bin/python -m pytest "$@"
+# The fast tier first (pure modules, seconds): a failure there stops the run before any build.
+rc=0
+.venv/bin/python -m pytest -m unit -q "$@" || rc=$?
+[ "$rc" -eq 0 ] || [ "$rc" -eq 5 ] || exit "$rc"   # 5: the arguments selected no unit test
+exec .venv/bin/python -m pytest -m "not unit" "$@"

@@ -116,17 +116,24 @@ def chromium():
 
 
 # The tier of each test, so `pytest -m unit` runs in seconds with nothing but the pinned packages.
-# Browser: anything that starts Chromium. Build: anything that runs MkDocs, a project script or a
-# server. Everything else is a unit test of the pure modules.
+# Browser: anything that starts Chromium. Build: anything that runs MkDocs as a program, a project
+# script or a server. Everything else is a unit test of the pure modules, and a unit test that starts
+# a process fails (see `_unit_tests_start_no_process`). A test may also carry its tier explicitly
+# (`@pytest.mark.build`), which wins.
+TIERS = ("unit", "build", "browser")
 BROWSER_FIXTURES = frozenset({"chromium"})
-BUILD_FIXTURES = frozenset({"fixture_site", "built_site"})
+# Fixtures (here or in a test module) that build a site or start a server; a test using one, directly
+# or through another fixture, is a build test.
+BUILD_FIXTURES = frozenset({"fixture_site", "built_site", "broken", "site", "nginx_site", "project", "dist"})
 BROWSER_MODULES = frozenset({"test_lighthouse"})
-BUILD_MODULES = frozenset({"test_built_site", "test_rule_catalogue", "test_hosting", "test_lint", "test_preview",
+BUILD_MODULES = frozenset({"test_built_site", "test_hosting", "test_lint", "test_preview", "test_cli",
                            "test_editing", "test_offline", "test_scaffold"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
+        if any(item.get_closest_marker(tier) for tier in TIERS):
+            continue
         names = set(getattr(item, "fixturenames", ()))
         module = item.module.__name__ if getattr(item, "module", None) else ""
         if names & BROWSER_FIXTURES or module in BROWSER_MODULES:
@@ -135,3 +142,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.build)
         else:
             item.add_marker(pytest.mark.unit)
+
+
+def _refuse_process(*args: object, **kwargs: object) -> None:
+    raise AssertionError(
+        "A unit test started a process. Unit tests exercise pure modules in this process; "
+        "mark this test `@pytest.mark.build` (or use a build fixture) if it must run a program.")
+
+
+@pytest.fixture(autouse=True)
+def _unit_tests_start_no_process(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The unit tier's promise, kept by the tier itself: no program, server or browser is started."""
+    if request.node.get_closest_marker("unit"):
+        monkeypatch.setattr(subprocess, "Popen", _refuse_process)
+        for name in ("system", "fork", "forkpty", "posix_spawn", "posix_spawnp", "execv", "execve"):
+            if hasattr(os, name):
+                monkeypatch.setattr(os, name, _refuse_process)

@@ -1,0 +1,20 @@
+"""The test tiers keep their promises: a unit test starts no process (tests/conftest.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+
+def test_a_unit_test_cannot_start_a_process():
+    with pytest.raises(AssertionError, match="unit test started a process"):
+        subprocess.run(["true"], check=False)
+    with pytest.raises(AssertionError, match="unit test started a process"):
+        os.system("true")
+
+
+@pytest.mark.build
+def test_a_build_test_may():
+    assert subprocess.run(["true"], check=False).returncode == 0
