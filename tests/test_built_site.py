@@ -10,7 +10,7 @@ from conftest import ROOT, BuildResult, run_mkdocs
 from guidekit.content import Content, load_content
 from guidekit.evidence import item_grade
 from guidekit.model import ITEM_TYPES
-from support import tree_digest
+from support import InPageLinks, tree_digest
 
 DOCS = ROOT / "docs"
 
@@ -176,3 +176,12 @@ def test_headings_have_readable_ascii_anchors_that_do_not_depend_on_position(bui
     for path in built.site.rglob("index.html"):
         for anchor in re.findall(r'<h[1-6] id="([^"]+)"', path.read_text(encoding="utf-8")):
             assert anchor.isascii() and not re.fullmatch(r"_\d+", anchor), (path, anchor)
+
+
+def test_every_in_page_link_of_the_print_page_lands_on_an_anchor(built):
+    """The whole-guide print page is plain HTML: a dead in-page link (print-site renames anchors; see
+    print_site_patch.py) is found here, in the build tier, not only when Chromium prints it."""
+    anchors = InPageLinks()
+    anchors.feed(built.html("print_page/index.html"))
+    dead = [link for link in anchors.links if link not in anchors.ids and link != "print_page"]  # itself
+    assert anchors.links and dead == [], dead[:10]
