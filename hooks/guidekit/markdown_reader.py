@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -146,9 +146,7 @@ class _Inline:
                 self.links.append(str(child.attrGet("href") or ""))
             elif child.type == "link_close":
                 link_depth -= 1
-            elif child.type in ("text", "code_inline"):
-                self.parts.append(child.content)
-            elif child.type == "image":
+            elif child.type in ("text", "code_inline") or child.type == "image":
                 self.parts.append(child.content)
             elif child.type == "softbreak":
                 self.parts.append(" ")
@@ -319,6 +317,7 @@ def _html_text(html: str) -> str:
     return " ".join(re.sub(r"<[^>]*>", " ", without_comments).split())
 
 
+@lru_cache(maxsize=64)  # the section, voice and self-check rules read the same page: parse it once
 def read(body: str, first_line: int = 1) -> Document:
     """Read a page body (front matter already split off); `first_line`: the body's first line in the file."""
     tokens = _parser().parse(body, {})
