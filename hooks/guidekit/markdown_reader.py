@@ -140,7 +140,8 @@ class _Inline:
 
     def add(self, token: Token) -> None:
         link_depth = 0
-        for child in token.children or ():
+        children = token.children or []
+        for position, child in enumerate(children):
             if child.type == "link_open":
                 link_depth += 1
                 self.links.append(str(child.attrGet("href") or ""))
@@ -152,7 +153,7 @@ class _Inline:
                 self.parts.append(" ")
             elif child.type == "hardbreak":
                 self.parts.append("\n")
-            elif child.type == "footnote_ref" and link_depth == 0:
+            elif child.type == "footnote_ref" and link_depth == 0 and not _in_link_text(children, position):
                 label = (child.meta or {}).get("label")
                 if label and label not in self.footnotes:
                     self.footnotes.append(label)
@@ -160,6 +161,23 @@ class _Inline:
     def text(self) -> str:
         joined = "".join(self.parts)
         return ATTRIBUTE_LIST.sub("", joined).strip()
+
+
+LINK_TAIL = re.compile(r"^\]\((?P<href>[^()\s]*)")
+
+
+def _in_link_text(children: list[Token], position: int) -> bool:
+    """Whether a footnote reference stands in the text of a link (`[说明[^s1]](x.md)`).
+
+    markdown-it reads such a link as text around a reference; Python-Markdown renders a link
+    with the reference inside its text. Either way it is no citation a reader can follow.
+    """
+    before = children[position - 1] if position else None
+    after = children[position + 1] if position + 1 < len(children) else None
+    if before is None or after is None or before.type != "text" or after.type != "text":
+        return False
+    opened = before.content.rfind("[")
+    return opened >= 0 and "]" not in before.content[opened:] and bool(LINK_TAIL.match(after.content))
 
 
 def _is_bold(token: Token) -> bool:
