@@ -24,7 +24,8 @@ BASE_PAGES: dict[str, str] = {
     "index.md": "---\ntitle: 首页\n---\n\n欢迎阅读。\n",
     "problems/two-skins.md": (
         "---\ntitle: 党建与业务“两张皮”\nsummary: 党建和业务各干各的。\nsources: [s002]\n"
-        "causes: [business-over-party]\n---\n\n## 下一步\n\n1. 支委会先对照[同规划、同部署](../measures/four-togethers.md)。\n\n"
+        "causes: [business-over-party]\n---\n\n## 下一步\n\n"
+        "1. 支委会先对照[同规划、同部署](../measures/four-togethers.md)。\n\n"
         "## 自查要点\n\n- [ ] 支部研究过业务工作。\n\n## 资料依据\n\n脱节[^s002]。\n\n"
         "[^s002]: 见[来源](../sources/s002.md)。\n"
     ),

@@ -20,7 +20,8 @@ def evidence(text: str, folder: str = "measures") -> list[tuple[str, int | None]
 
 
 def test_a_footnote_in_a_guide_section_is_named_with_its_section_and_line():
-    body = "## 要点\n\n先开支委会。\n\n## 怎么做\n\n1. 书记召集。\n2. 记录结果。[^s1]\n\n## 资料依据\n\n某文提出。[^s1]\n"
+    body = ("## 要点\n\n先开支委会。\n\n## 怎么做\n\n1. 书记召集。\n2. 记录结果。[^s1]\n\n"
+            "## 资料依据\n\n某文提出。[^s1]\n")
     (finding,) = check_citations("measures/m.md", "measures", body + NOTE, 10)
     assert (finding.code, finding.line) == ("G111", 17)
     assert "“怎么做”一节" in finding.message and "`[^s1]`" in finding.message

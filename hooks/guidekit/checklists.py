@@ -24,7 +24,8 @@ def links_to_item(path: str, href: str) -> bool:
     address = href.split("#", 1)[0].split("?", 1)[0]
     if not address or "://" in address or address.startswith("/"):
         return False
-    return bool(TARGET.match(posixpath.normpath(posixpath.join(posixpath.dirname(path), address))))
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(path), address))
+    return bool(TARGET.match(target)) and not target.endswith("/index.md")
 
 
 def check_checklist(path: str, body: str, first_line: int) -> list[Finding]:
