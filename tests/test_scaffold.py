@@ -51,7 +51,7 @@ def test_every_template_passes_the_schema_and_only_its_placeholders_are_refused(
         path = next(docs.glob(f"*/{item_id}.md")).relative_to(docs).as_posix()
         generated[path] = (docs / path).read_text(encoding="utf-8")
     assert generated["measures/branch-visits.md"].startswith("---\ntitle: 支部走访制度\n")
-    for heading in ("## 是什么", "## 为什么", "## 怎么做", "## 谁做过", "## 注意事项"):
+    for heading in ("## 要点", "## 怎么做", "## 注意事项", "## 资料依据", "??? note \"资料说明\""):
         assert heading in generated["measures/branch-visits.md"]
 
     content = load_content({p: t.encode() for p, t in {**BASE_PAGES, **generated}.items()})

@@ -21,6 +21,7 @@ from .model import (
     SOURCE_NOTE_MARKUP,
     SOURCE_NOTE_TITLE,
 )
+from .placeholders import is_placeholder
 
 COLLAPSED = re.compile(r"^\s*\?\?\?(?!\+)")
 SENTENCE_END = re.compile(r"[。！？；!?;\n]")
@@ -82,7 +83,7 @@ def _placement(path: str, folder: str, document: Document, note: Block) -> list[
             "G117", path, f"“{SOURCE_NOTE_TITLE}”要放在最后一节“{last}”的末尾。",
             f"把整个 `{SOURCE_NOTE_MARKUP}` 块移到“{last}”一节的最后（脚注内容之前）。", note.line)]
     after = [b for b in home.blocks if b.line > note.end_line and b.kind in (*STATEMENT_KINDS, "heading")
-             and SOURCE_NOTE_TITLE not in b.container]
+             and SOURCE_NOTE_TITLE not in b.container and not is_placeholder(b.source)]
     if after:
         return [Finding(
             "G117", path, f"“{SOURCE_NOTE_TITLE}”之后还有正文（第 {after[0].line} 行）。",
