@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from .model import GAP_PHRASES, GAP_REMARKS_OUTSIDE_NOTE_MAX, RUN_IN_HEADING_MAX_CHARS
+
 Level = Literal["error", "warning"]
 
 
@@ -76,8 +78,9 @@ RULES: dict[str, Rule] = {
         Rule("G050", "error", "资料依据中的段落没有注明出处",
              "资料的部分（问题、成因、举措页的“资料依据”，案例页的“背景”“做法”“成效”）写的是资料报告或主张的内容："
              "每个段落、列表项、引文和表格行都要带资料来源脚注（如 `[^s002]`），主张要说明是主张（“某文提出……”）。"
-             "不受此限的：标题、紧接着正文的短加粗小标题、只有链接的“参见……”行、`!!! tip \"编者建议\"` 块，"
-             "以及页末折叠的 `??? note \"资料说明\"`。"),
+             f"不受此限的：标题、紧接着正文的短加粗小标题（不超过 {RUN_IN_HEADING_MAX_CHARS} 个字符）、"
+             "只有链接的“参见……”行、`!!! tip \"编者建议\"` 块，以及页末折叠的 `??? note \"资料说明\"`。"
+             "脚注只在它显示为脚注的地方才算：写在行内代码、HTML 注释或链接文字里的不算。"),
         Rule("G051", "error", "编者建议中引用了资料来源",
              "“编者建议”块是本指南编者自己的意见，不能带资料来源脚注。有出处的内容请移到块外；"
              "确属建议的，删去脚注。"),
@@ -94,7 +97,8 @@ RULES: dict[str, Rule] = {
         Rule("G113", "error", "一页有多个资料说明",
              "每页最多一个 `??? note \"资料说明\"`，资料没有说明的各点都合并到这一个块里。"),
         Rule("G114", "error", "正文中说资料没有说明的地方太多",
-             "“原文没有……”“未说明……”这类话在折叠的“资料说明”之外每页最多一处；其余集中写进页末的 "
+             "、".join(f"“{p}……”" for p in GAP_PHRASES[:4]) + "这类话，在折叠的“资料说明”之外每页最多 "
+             f"{GAP_REMARKS_OUTSIDE_NOTE_MAX} 处；其余集中写进页末的 "
              "`??? note \"资料说明\"`，正文只写资料说了什么和本指南的建议。"),
         Rule("G115", "error", "清单带有资料来源脚注",
              "`guide/` 中的打印清单（`checklist-*.md`）是本指南自己的建议，每一项都不带脚注，"

@@ -93,3 +93,17 @@ def template_markdown(folder: str) -> str:
         lines.append(placeholder("在页面末尾为每个脚注写一行出处，例如 "
                                  "`[^s002]: 见[《党建与业务工作深度的思考》](../sources/s002.md)。`"))
     return "```markdown\n" + "\n".join(lines).rstrip() + "\n```\n"
+
+
+def sections_markdown() -> str:
+    """The table of each type's sections by voice, for the editors' guide (`<!-- guide:sections -->`)."""
+    rows = ["| 页面类型 | 本指南的建议（在前，不加脚注） | 资料的内容（在后，每段注明出处） |", "| --- | --- | --- |"]
+    for folder, sections in PAGE_SECTIONS.items():
+        guide = "、".join(f"“{s.title}”" for s in sections if s.voice == GUIDE_VOICE)
+        sources = "、".join(f"“{s.title}”" for s in sections if s.voice == SOURCES_VOICE)
+        if not guide and not sources:
+            every = "、".join(f"“{s.title}”" for s in sections)
+            rows.append(f"| {ITEM_TYPES[folder].label} | 依次是 {every}（介绍一篇资料，不分两种说法） | — |")
+        else:
+            rows.append(f"| {ITEM_TYPES[folder].label} | {guide} | {sources}，最后是可选的折叠“资料说明” |")
+    return "\n".join(rows) + "\n"
