@@ -34,8 +34,8 @@ def fill_placeholders(text: str, source: str = "s002") -> str:
     text = re.sub(r"\[【待填写：[^】]*成因[^】]*】\]", "[new-cause]", text)
     definition = f"[^{source}]: 见[来源](../sources/{source}.md)。"
     text = re.sub(r"^【待填写：在页面末尾[^】]*】$", definition, text, flags=re.M)
-    text = re.sub(r"【待填写：本节正文；[^】]*】", f"写好的一段正文[^{source}]。", text)
-    text = re.sub(r"【待填写：一项能答“是/否”的自查要点；[^】]*】", f"写好的一项要点[^{source}]。", text)
+    # the sources' sections cite; the guide's advice (and the folded note) is written without footnotes
+    text = re.sub(r"【待填写：资料报告或主张的内容[^】]*】", f"写好的一段正文[^{source}]。", text)
     text = re.sub(r"【待填写：证据等级[^】]*】", "有实践无数据", text)
     return re.sub(r"【待填写：[^】]*】", "写好的内容", text)
 
