@@ -26,7 +26,7 @@ footnote definitions and admonition openings are blocks too, so a caller can see
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -107,7 +107,10 @@ class Document:
         return next((s for s in self.sections(level) if s.title == title), None)
 
 
-def _not_interrupting_paragraphs(rule):  # type: ignore[no-untyped-def]
+BlockRule = Callable[[StateBlock, int, int, bool], bool]
+
+
+def _not_interrupting_paragraphs(rule: BlockRule) -> BlockRule:
     """A list rule that, outside lists, needs a blank line before it (as Python-Markdown does)."""
 
     def list_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -335,7 +338,7 @@ def _html_text(html: str) -> str:
     return " ".join(re.sub(r"<[^>]*>", " ", without_comments).split())
 
 
-@lru_cache(maxsize=64)  # the section, voice and self-check rules read the same page: parse it once
+@lru_cache(maxsize=1024)  # the section, voice, note and self-check rules read the same page: parse it once
 def read(body: str, first_line: int = 1) -> Document:
     """Read a page body (front matter already split off); `first_line`: the body's first line in the file."""
     tokens = _parser().parse(body, {})
