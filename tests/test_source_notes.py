@@ -78,3 +78,22 @@ def test_links_to_item_pages_are_resolved_from_the_checklist():
     assert not links_to_item(CHECKLIST, "index.md")
     assert not links_to_item(CHECKLIST, "https://example.com/measures/a.md")
     assert not links_to_item(CHECKLIST, "../measures/index.md")  # the generated index is no item
+
+
+def test_the_counts_command_measures_advice_first_pages_and_remarks_in_view(tmp_path, capsys):
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("voice_counts", ROOT / "scripts" / "voice_counts.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    (tmp_path / "measures").mkdir()
+    (tmp_path / "measures" / "m.md").write_text("---\ntitle: 举措\n---\n\n" + MEASURE.replace(
+        "某文提出。", "某文提出，原文没有给出人数。也未说明时间。"), encoding="utf-8")
+    (tmp_path / "causes").mkdir()
+    (tmp_path / "causes" / "c.md").write_text("---\ntitle: 成因\n---\n\n## 资料依据\n\n甲。[^s1]\n", encoding="utf-8")
+    assert module.main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "条目页 2 个；第一节是本指南的建议的 1 个；" in out
+    assert "“资料说明”之外说资料没有说明什么的共 2 处，超过 1 处的页面 1 个。" in out
