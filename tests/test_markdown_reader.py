@@ -6,8 +6,11 @@ import re
 
 import markdown
 import pytest
+from conftest import ROOT
+from guidekit.front_matter import split_front_matter
 from guidekit.markdown_reader import Block, read, statements
 
+DOCS = ROOT / "docs"
 # The extensions of mkdocs.yml that decide a page's structure.
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables",
               "pymdownx.details", "pymdownx.superfences", "pymdownx.tasklist"]
@@ -194,23 +197,30 @@ SAMPLES = [
 ]
 
 
-def python_markdown_counts(body: str) -> dict[str, int]:
+def python_markdown_counts(body: str) -> dict[str, object]:
     html = markdown.Markdown(extensions=EXTENSIONS).convert(body)
     html = re.sub(r'<div class="footnote">.*', "", html, flags=re.S)  # the definitions' list
     return {"li": html.count("<li"), "task": html.count('class="task-list-item'), "h2": html.count("<h2"),
-            "refs": html.count('class="footnote-ref"'), "tr": html.count("<tr"),
+            "refs": set(re.findall(r'class="footnote-ref" href="#fn:([^"]+)"', html)), "tr": html.count("<tr"),
             "admonitions": len(re.findall(r'class="admonition[ "]', html)) + html.count("<details")}
 
 
-def reader_counts(body: str) -> dict[str, int]:
+def reader_counts(body: str) -> dict[str, object]:
     blocks = read(body).blocks
     return {"li": sum(b.kind == "list_item" for b in blocks), "task": sum(b.task for b in blocks),
             "h2": sum(b.kind == "heading" and b.level == 2 for b in blocks),
-            "refs": sum(len(b.footnotes) for b in blocks),
+            "refs": {name for b in blocks for name in b.footnotes},
             "tr": sum(b.kind in ("table", "table_head") for b in blocks),
             "admonitions": sum(b.kind == "admonition" for b in blocks)}
 
 
 @pytest.mark.parametrize("body", SAMPLES)
 def test_the_reader_sees_the_structure_python_markdown_renders(body):
+    assert reader_counts(body) == python_markdown_counts(body)
+
+
+@pytest.mark.parametrize("path", sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")))
+def test_the_reader_sees_every_real_page_as_python_markdown_renders_it(path):
+    """Lists, task items, sections, table rows, admonitions and the footnotes that render, page by page."""
+    _, body, _ = split_front_matter((DOCS / path).read_text(encoding="utf-8"))
     assert reader_counts(body) == python_markdown_counts(body)

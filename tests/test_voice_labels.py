@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from guidekit.html_safety import check_html
 from guidekit.model import GUIDE_VOICE_LABEL
 from guidekit.voice_labels import LABEL, guide_sections, heading_text, label_guide_sections
@@ -36,3 +38,19 @@ def test_a_heading_is_read_without_its_markup_or_permalink():
 def test_the_label_is_markup_the_html_allowlist_accepts():
     assert GUIDE_VOICE_LABEL in LABEL and 'data-guide-voice="guide"' in LABEL
     assert check_html("measures/m.md", LABEL, "## 要点\n", 1) == []
+
+
+def test_the_editors_guide_lists_each_types_sections_by_voice_from_the_model():
+    from guidekit.markers import expand_markers
+    from guidekit.model import ITEM_TYPES, PAGE_SECTIONS
+
+    table = expand_markers("<!-- guide:sections -->", "contributing/", True)
+    rows = {line.split(" | ")[0].strip("| "): line for line in table.splitlines()[2:]}
+    assert set(rows) == {t.label for t in ITEM_TYPES.values()}
+    for folder, sections in PAGE_SECTIONS.items():
+        row = rows[ITEM_TYPES[folder].label]
+        positions = [row.index(f"“{s.title}”") for s in sections]
+        assert positions == sorted(positions), f"{folder}: sections listed out of order"
+    assert "“下一步”、“自查要点” | “资料依据”" in rows["问题"]
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "contributing" / "index.md").read_text(encoding="utf-8")
+    assert "<!-- guide:sections -->" in docs
