@@ -63,13 +63,14 @@ def _front(title: str, summary: str, fields: dict[str, list[str] | str]) -> str:
 
 
 def _body(folder: str, fields: dict[str, list[str] | str]) -> str:
-    """Every section the model asks of the type, each statement cited, as a real page is."""
+    """Every section the model asks of the type in its voice, as a real page is: the guide's advice
+    uncited, each statement of the sources' sections cited."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from guidekit.model import BODY_SECTIONS
+    from guidekit.model import PAGE_SECTIONS, SOURCES_VOICE
 
     cite = f"[^{fields['sources'][0]}]" if "sources" in fields else ""
-    sections = [f"## {name}\n\n{'- [ ] ' if name == '自查要点' else ''}{PARAGRAPH}{cite}"
-                for name in BODY_SECTIONS[folder]]
+    sections = [f"## {s.title}\n\n{'- [ ] ' if s.title == '自查要点' else ''}{PARAGRAPH}"
+                + (cite if s.voice == SOURCES_VOICE else "") for s in PAGE_SECTIONS[folder]]
     if cite:
         sections.append(f"{cite}: 见[资料来源](../sources/{fields['sources'][0]}.md)。")
     return "\n\n".join(sections)

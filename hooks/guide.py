@@ -3,7 +3,8 @@
 on_config       a fresh BuildState; allowed tags, pinyin anchors, includes/ checks, dates outside git
 on_files        read every page once, check it all, report findings, add the generated pages
                 (virtual: nothing is written into docs/), build the nav
-on_page_*       item header, markers, HTML allowlist, related panel, preview banner
+on_page_*       item header, markers, HTML allowlist, the guide's sections labelled, related panel,
+                preview banner
 on_nav          the whole guide on the print page, also items left out of the nav
 on_env          anchors checked before pages are written (so the banner lists them)
 on_post_page    pages load the patched search worker under its own fingerprinted name
@@ -27,7 +28,7 @@ from guidekit.glossary import parse_abbreviations
 from guidekit.html_safety import check_html, neutralise_html
 from guidekit.markers import expand_markers
 from guidekit.mkdocs_messages import install_translator
-from guidekit.model import GENERATED_PAGES, item_folder, item_id
+from guidekit.model import CONTENT_TYPES, GENERATED_PAGES, item_folder, item_id
 from guidekit.nav import build_nav
 from guidekit.panel import item_context, item_header
 from guidekit.plain_text import html_text
@@ -39,6 +40,7 @@ from guidekit.site_files import check_includes, drop_unsafe_files, stand_in_for_
 from guidekit.slugs import pinyin_slug
 from guidekit.snippets import check_snippets, drop_bad_snippets
 from guidekit.vocabulary import domain_terms, register_with_jieba
+from guidekit.voice_labels import label_guide_sections
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -184,6 +186,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = neutralise_html(html)
     if "task-list-item" in html:
         html = label_task_checkboxes(html)
+    folder = item_folder(page.file.src_uri)
+    if folder in CONTENT_TYPES:  # the guide's own advice, labelled once per section (model.PAGE_SECTIONS)
+        html = label_guide_sections(html, folder)
     return titles_to_labels(html)
 
 

@@ -24,24 +24,26 @@ BASE_PAGES: dict[str, str] = {
     "index.md": "---\ntitle: 首页\n---\n\n欢迎阅读。\n",
     "problems/two-skins.md": (
         "---\ntitle: 党建与业务“两张皮”\nsummary: 党建和业务各干各的。\nsources: [s002]\n"
-        "causes: [business-over-party]\n---\n\n## 表现\n\n脱节[^s002]。\n\n## 影响\n\n影响。[^s002]\n\n"
-        "## 自查要点\n\n- [ ] 支部研究过业务工作。[^s002]\n\n[^s002]: 见[来源](../sources/s002.md)。\n"
+        "causes: [business-over-party]\n---\n\n## 下一步\n\n"
+        "1. 支委会先对照[同规划、同部署](../measures/four-togethers.md)。\n\n"
+        "## 自查要点\n\n- [ ] 支部研究过业务工作。\n\n## 资料依据\n\n脱节[^s002]。\n\n"
+        "[^s002]: 见[来源](../sources/s002.md)。\n"
     ),
     "causes/business-over-party.md": (
-        "---\ntitle: 重业务、轻党建\nsummary: 把党建看成虚功。\nsources: [s002]\n---\n\n## 说明\n\n原因。[^s002]\n\n"
-        "## 具体表现\n\n表现。[^s002]\n\n## 对应思路\n\n思路。[^s002]\n\n[^s002]: 见[来源](../sources/s002.md)。\n"
+        "---\ntitle: 重业务、轻党建\nsummary: 把党建看成虚功。\nsources: [s002]\n---\n\n## 要点\n\n原因在认识。\n\n"
+        "## 资料依据\n\n原因。[^s002]\n\n[^s002]: 见[来源](../sources/s002.md)。\n"
     ),
     "measures/four-togethers.md": (
         "---\ntitle: 同规划、同部署\nsummary: 党建与业务一起谋划。\nsources: [s002]\n"
-        "addresses: [two-skins, business-over-party]\ntags: [融合发展]\n---\n\n## 是什么\n\n做法。[^s002]\n\n"
-        "## 为什么\n\n原因。[^s002]\n\n## 怎么做\n\n步骤。[^s002]\n\n## 谁做过\n\n南昌航空大学。[^s002]\n\n"
-        "## 注意事项\n\n注意。[^s002]\n\n[^s002]: 见[来源](../sources/s002.md)。\n"
+        "addresses: [two-skins, business-over-party]\ntags: [融合发展]\n---\n\n## 要点\n\n一起谋划。\n\n"
+        "## 怎么做\n\n1. 书记在年初召集支委会。\n\n## 注意事项\n\n- 不要只开会。\n\n"
+        "## 资料依据\n\n南昌航空大学的做法。[^s002]\n\n[^s002]: 见[来源](../sources/s002.md)。\n"
     ),
     "cases/nchu.md": (
         "---\ntitle: 南昌航空大学\nsummary: 支部建在学科上。\nsources: [s002]\n"
-        "applies: [four-togethers]\nevidence: 有实践和数据\n---\n\n## 背景\n\n增长80%。[^s002]\n\n"
-        "## 做法\n\n做法。[^s002]\n\n"
-        "## 成效\n\n成效。[^s002]\n\n## 可借鉴之处\n\n经验。[^s002]\n\n[^s002]: 见[来源](../sources/s002.md)。\n"
+        "applies: [four-togethers]\nevidence: 有实践和数据\n---\n\n## 可借鉴之处\n\n经验。\n\n"
+        "## 背景\n\n增长80%。[^s002]\n\n## 做法\n\n做法。[^s002]\n\n"
+        "## 成效\n\n成效。[^s002]\n\n[^s002]: 见[来源](../sources/s002.md)。\n"
     ),
     "sources/s002.md": (
         "---\ntitle: 党建与业务工作深度的思考\nsummary: 多篇短文的汇编。\nauthor: 未注明\n"

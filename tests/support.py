@@ -58,3 +58,25 @@ class InPageLinks(HTMLParser):
 
     def dead(self) -> list[str]:
         return [link for link in self.links if link not in self.ids]
+
+
+def item_body(folder: str, source: str = "s002", define: bool = True) -> str:
+    """A page body with every section of the type in its voice: the guide's advice uncited, the
+    sources' statements cited with `[^source]` (and, with `define`, the footnote's definition)."""
+    from guidekit.model import GUIDE_VOICE, PAGE_SECTIONS
+
+    parts = []
+    for section in PAGE_SECTIONS[folder]:
+        if section.title == "自查要点":
+            text = "- [ ] 支部开过会吗？"
+        elif section.voice == GUIDE_VOICE:
+            text = "本指南的建议。"
+        elif section.voice is None:
+            text = "说明。"
+        else:
+            text = f"资料报告的内容。[^{source}]"
+        parts.append(f"## {section.title}\n\n{text}\n\n")
+    cited = any(s.voice not in (GUIDE_VOICE, None) for s in PAGE_SECTIONS[folder])
+    if define and cited:
+        parts.append(f"[^{source}]: 见[来源](../sources/{source}.md)。\n")
+    return "".join(parts)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from guidekit.content import load_content
 from guidekit.evidence import item_grade, scale_markdown
-from guidekit.model import BODY_SECTIONS, EVIDENCE_LABELS
+from guidekit.model import EVIDENCE_LABELS
 from guidekit.pages import overview_markdown, type_index_markdown
+from support import item_body
 
 
 def page(front: str) -> bytes:
     """A page of the folder its front matter implies, every section cited."""
     folder = next((f for f, key in (("problems", "causes:"), ("measures", "addresses:"), ("cases", "applies:"),
                                     ("sources", "kind:")) if key in front), "causes")
-    body = "".join(f"## {name}\n\n{'- [ ] ' if name == '自查要点' else ''}内容。[^s1]\n\n"
-                   for name in BODY_SECTIONS[folder])
-    return f"---\n{front}\n---\n\n{body}[^s1]: 来源一。\n".encode()
+    return f"---\n{front}\n---\n\n{item_body(folder, 's1')}".encode()
 
 
 def guide(*cases: tuple[str, str, str]) -> dict[str, bytes]:

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from guidekit.content import load_content
-from guidekit.model import BODY_SECTIONS
+from support import item_body
 
 TAGS = frozenset({"融合发展", "学习教育"})
-# Every type's sections, so any page here has the ones its type requires (G076 is tested elsewhere).
-ALL_SECTIONS = "".join(f"## {name}\n\n{'- [ ] ' if name == '自查要点' else ''}内容。[^s1]\n\n"
-                       for names in BODY_SECTIONS.values() for name in names) \
-    + "[^s1]: 来源一。\n"
 
 
-def page(front: str, body: str = ALL_SECTIONS) -> bytes:
-    return f"---\n{front}\n---\n\n{body}".encode()
+def page(front: str, body: str | None = None) -> bytes:
+    """A page of the folder its front matter implies, with its type's sections (G076 is tested elsewhere)."""
+    folder = next((f for f, key in (("problems", "causes:"), ("measures", "addresses:"), ("cases", "applies:"),
+                                    ("sources", "kind:")) if key in front), "causes")
+    return f"---\n{front}\n---\n\n{item_body(folder, 's1') if body is None else body}".encode()
 
 
 def site(**overrides: bytes | None) -> dict[str, bytes]:

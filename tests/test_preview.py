@@ -64,7 +64,7 @@ def test_preview_banner_appears_and_disappears(tmp_path: Path):
         wait_for(url, lambda t: "guide-preview-issues" not in t and "党建和业务各干各的" in t)
 
         # MkDocs' own link and anchor checks, and a placeholder, are listed too, in Chinese with the line
-        links = BASE_PAGES[PAGE].replace("影响。", "见[举措](../measures/no-such.md)和[成因](../causes/"
+        links = BASE_PAGES[PAGE].replace("支部研究过业务工作。", "见[举措](../measures/no-such.md)和[成因](../causes/"
                                          "business-over-party.md#no-such-heading)。【待填写：本节正文】")
         (tmp_path / "docs" / PAGE).write_text(links, encoding="utf-8")
         page = wait_for(url, lambda t: "guide-preview-issues" in t)

@@ -14,8 +14,9 @@ import sys
 import pytest
 from conftest import BASE_PAGES, ROOT, copy_project_config, run_mkdocs
 from guidekit.findings import RULES
-from guidekit.model import BODY_SECTIONS
+from guidekit.model import SOURCE_NOTE_MARKUP
 from guidekit.placeholders import placeholder
+from support import item_body
 
 FINDING = re.compile(r"\[(?P<code>G\d{3})\] docs/(?P<path>\S+?)(?::(?P<line>\d+))? ")
 
@@ -24,10 +25,9 @@ FOOTNOTE = "[^s002]: 见[来源](../sources/s002.md)。\n"
 
 
 def sections(folder: str, cite: str = "[^s002]") -> str:
-    """Every section of the type, each citing s002 (and its footnote), so only the fixture's own rule fires."""
-    body = "".join(f"## {name}\n\n{'- [ ] ' if name == '自查要点' else ''}正文{cite}。\n\n"
-                   for name in BODY_SECTIONS[folder])
-    return body + FOOTNOTE if cite == "[^s002]" else body
+    """Every section of the type in its voice, the sources' ones citing `cite` (with its footnote when it is
+    s002), so only the fixture's own rule fires."""
+    return item_body(folder, cite.strip("[^]") or "s002", define=cite == "[^s002]")
 
 
 def cause(front: str, body: str | None = None) -> str:
@@ -108,7 +108,23 @@ FIXTURES: dict[str, tuple[str, dict[str, str | bytes]]] = {
     "G073": ("guide/g073.md", {"guide/g073.md": page("正文[^note]。\n\n[^note]: 说明。")}),
     "G074": ("causes/g074.md", {"causes/g074.md": cause(VALID_CAUSE, sections("causes", "[^s900]")
                                                          + "[^s900]: 见[来源](../sources/s900.md)。\n")}),
-    "G076": ("causes/g076.md", {"causes/g076.md": cause(VALID_CAUSE, "## 说明\n\n只有一节。[^s002]\n\n" + FOOTNOTE)}),
+    "G076": ("causes/g076.md", {"causes/g076.md": cause(VALID_CAUSE, "## 要点\n\n只有一节。\n")}),
+    "G110": ("causes/g110.md", {"causes/g110.md": cause(
+        VALID_CAUSE, "## 资料依据\n\n原因。[^s002]\n\n## 要点\n\n建议。\n\n" + FOOTNOTE)}),
+    "G111": ("measures/g111.md", {"measures/g111.md": measure("addresses: [two-skins]").replace(
+        "## 怎么做\n\n本指南的建议。", "## 怎么做\n\n1. 按原文的要求做。[^s002]")}),
+    "G112": ("causes/g112.md", {"causes/g112.md": cause(
+        VALID_CAUSE, sections("causes") + '\n!!! note "资料说明"\n\n    原文没有给出人数。\n')}),
+    "G113": ("causes/g113.md", {"causes/g113.md": cause(
+        VALID_CAUSE, sections("causes") + f"\n{SOURCE_NOTE_MARKUP}\n\n    一。\n\n{SOURCE_NOTE_MARKUP}\n\n    二。\n"
+    )}),
+    "G114": ("causes/g114.md", {"causes/g114.md": cause(VALID_CAUSE, sections("causes").replace(
+        "资料报告的内容。", "资料报告的内容，原文没有给出人数。也没有说明时间。"))}),
+    "G115": ("guide/checklist-g115.md", {"guide/checklist-g115.md": page(
+        "- [ ] 年初开过支委会。见[举措](../measures/four-togethers.md)。[^s002]\n\n" + FOOTNOTE)}),
+    "G116": ("guide/checklist-g116.md", {"guide/checklist-g116.md": page("- [ ] 年初开过支委会。")}),
+    "G117": ("causes/g117.md", {"causes/g117.md": cause(VALID_CAUSE, sections("causes").replace(
+        "本指南的建议。", f"本指南的建议。\n\n{SOURCE_NOTE_MARKUP}\n\n    说明。"))}),
     "G080": ("guide/g080.md", {"guide/g080.md": page("见[别处](no-such-page.md)。")}),
     "G081": ("guide/g081.md", {"guide/g081.md": page("见[下文](#no-such-heading)。")}),
     "G082": ("guide/g082.md", {"guide/g082.md": page("见[首页](/index.md)。")}),

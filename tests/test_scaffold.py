@@ -34,8 +34,8 @@ def fill_placeholders(text: str, source: str = "s002") -> str:
     text = re.sub(r"\[【待填写：[^】]*成因[^】]*】\]", "[new-cause]", text)
     definition = f"[^{source}]: 见[来源](../sources/{source}.md)。"
     text = re.sub(r"^【待填写：在页面末尾[^】]*】$", definition, text, flags=re.M)
-    text = re.sub(r"【待填写：本节正文；[^】]*】", f"写好的一段正文[^{source}]。", text)
-    text = re.sub(r"【待填写：一项能答“是/否”的自查要点；[^】]*】", f"写好的一项要点[^{source}]。", text)
+    # the sources' sections cite; the guide's advice (and the folded note) is written without footnotes
+    text = re.sub(r"【待填写：资料报告或主张的内容[^】]*】", f"写好的一段正文[^{source}]。", text)
     text = re.sub(r"【待填写：证据等级[^】]*】", "有实践无数据", text)
     return re.sub(r"【待填写：[^】]*】", "写好的内容", text)
 
@@ -51,7 +51,7 @@ def test_every_template_passes_the_schema_and_only_its_placeholders_are_refused(
         path = next(docs.glob(f"*/{item_id}.md")).relative_to(docs).as_posix()
         generated[path] = (docs / path).read_text(encoding="utf-8")
     assert generated["measures/branch-visits.md"].startswith("---\ntitle: 支部走访制度\n")
-    for heading in ("## 是什么", "## 为什么", "## 怎么做", "## 谁做过", "## 注意事项"):
+    for heading in ("## 要点", "## 怎么做", "## 注意事项", "## 资料依据", "??? note \"资料说明\""):
         assert heading in generated["measures/branch-visits.md"]
 
     content = load_content({p: t.encode() for p, t in {**BASE_PAGES, **generated}.items()})

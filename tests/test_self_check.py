@@ -54,6 +54,7 @@ PAGE = """## 表现
 - [ ] 下一节的勾选项不是自查问题。
 
 [^s000]: 《某文》，见[资料来源](../sources/s000.md)。
+[^s001]: 《另一文》，见[资料来源](../sources/s001.md)。
 """
 
 
@@ -148,7 +149,8 @@ def test_page_has_one_fieldset_per_item_with_three_answers_and_data_an_editor_ca
     assert [v for _, v in form.radios] == ["yes", "no", "unsure"] * 3
     assert form.scripts == 0, "no script element: Material's instant navigation would run it"
     data = json.loads(form.data)
-    assert data["problems"][0]["questions"][0]["text"] == "甲一\"><script>x</script><!--。"
+    # the question is what a reader reads on the problem page: markup is not text
+    assert data["problems"][0]["questions"][0]["text"] == "甲一\">x<!--。"
     assert re.search(r"<label><input type=\"radio\"[^>]*value=\"no\"> 否</label>", markdown)
     block = markdown.split('<div class="guide-self-check"', 1)[1].rstrip()
     assert "\n\n" not in block, "a blank line would end the HTML block"

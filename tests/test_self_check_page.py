@@ -360,10 +360,10 @@ CHECKLIST_PAGE = (
 )
 PROBLEM_WITH_CHECK = (
     "---\ntitle: 党建与业务“两张皮”\nsummary: 党建和业务各干各的。\nsources: [s002]\n"
-    "causes: [business-over-party]\n---\n\n## 表现\n\n脱节。[^s002]\n\n## 影响\n\n影响。[^s002]\n\n"
-    "## 自查要点\n\n- [ ] 党建计划与业务计划一起制定。[^s002]\n\n"
+    "causes: [business-over-party]\n---\n\n## 下一步\n\n1. 支委会先讨论。\n\n"
+    "## 自查要点\n\n- [ ] 党建计划与业务计划一起制定。\n\n"
     "!!! tip \"编者建议\"\n\n    - [ ] 支委会每季度核对一次。\n\n"
-    "[^s002]: 见[来源](../sources/s002.md)。\n"
+    "## 资料依据\n\n脱节。[^s002]\n\n[^s002]: 见[来源](../sources/s002.md)。\n"
 )
 
 

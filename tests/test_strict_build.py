@@ -28,14 +28,14 @@ def test_valid_site_builds_cleanly(fixture_site):
     assert "WARNING" not in result.output and "ERROR" not in result.output
 
 
-UNCITED = "\n## 怎么做\n\n支部书记每月检查一次台账。\n"
+UNCITED = "\n支部书记每月检查一次台账。\n"  # appended to the page: in its last section, 资料依据
 
 
 def test_an_uncited_paragraph_fails_naming_file_and_line(fixture_site):
     result = fixture_site({MEASURE: BASE_PAGES[MEASURE] + UNCITED})
     line = (BASE_PAGES[MEASURE] + UNCITED).split("\n").index("支部书记每月检查一次台账。") + 1
     assert_fails_with(result, f"[G050] docs/measures/four-togethers.md:{line}", "没有注明出处",
-                      "“支部书记每月检查一次台账。”", "编者建议")
+                      "“支部书记每月检查一次台账。”", "建议部分")
 
 
 def test_the_same_paragraph_in_an_editorial_block_builds(fixture_site):
@@ -148,7 +148,7 @@ def test_empty_page(fixture_site):
 
 
 def test_front_matter_only_page(fixture_site):
-    page = BASE_PAGES["cases/nchu.md"].split("## 背景")[0]
+    page = BASE_PAGES["cases/nchu.md"].split("## 可借鉴之处")[0]
     result = fixture_site({"cases/nchu.md": page})
     assert_fails_with(result, "[G006] docs/cases/nchu.md", "没有正文")
 

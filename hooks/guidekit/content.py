@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .checklists import check_checklist
 from .findings import Finding, sort_findings
 from .front_matter import ParsedPage, decode, parse_page
 from .graph import Graph, build_graph, check_connections, make_item
-from .model import CONTENT_TYPES, item_folder
+from .model import CONTENT_TYPES, is_checklist, item_folder
 from .own_words import check_own_words
 from .page_rules import check_page_rules, unreliable_connection_paths
 from .plain_text import check_front_matter_text
@@ -21,6 +22,7 @@ from .provenance import check_citations
 from .schema import check_page_keys, check_schema, check_tags
 from .self_check import check_questions
 from .simplified import check_simplified
+from .source_notes import check_source_notes
 
 
 @dataclass
@@ -80,6 +82,8 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
             if page.has_front_matter and not problems:
                 findings.extend(check_page_keys(path, page))
                 findings.extend(check_tags(path, page, allowed_tags))
+            if is_checklist(path):
+                findings.extend(check_checklist(path, page.body, page.body_start_line))
             continue
         if not page.has_front_matter:  # reported once (G005); its relations are unknown
             unreadable.add(path)
@@ -87,7 +91,8 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
         if not problems:  # a broken front matter is one finding; the body is checked once it parses
             findings.extend(check_schema(item, allowed_tags))
             if folder in CONTENT_TYPES and page.has_front_matter:
-                findings.extend(check_citations(path, page.body, page.body_start_line))
+                findings.extend(check_citations(path, folder, page.body, page.body_start_line))
+                findings.extend(check_source_notes(path, folder, page.body, page.body_start_line))
             if folder == "problems":
                 findings.extend(check_questions(path, page.body, page.body_start_line))
         items.append(item)

@@ -5,6 +5,7 @@
 | `<!-- guide:rules -->` | the table of every build rule (from findings.RULES) |
 | `<!-- guide:template TYPE -->` | the page template of an item type |
 | `<!-- guide:evidence-scale -->` | the table of the evidence grades |
+| `<!-- guide:sections -->` | each type's sections by voice (from model.PAGE_SECTIONS) |
 | `<!-- guide:print-page -->` | a link to the whole-guide print page |
 | `<!-- guide:allowed-html -->` | the HTML elements an editor may write (html_safety.ELEMENTS; lint uses the same set) |
 """
@@ -18,7 +19,7 @@ from .html_safety import ELEMENTS
 from .links import print_page_link
 from .model import ITEM_TYPES
 from .pages import rules_table_markdown
-from .templates import template_markdown
+from .templates import sections_markdown, template_markdown
 
 MARKER = re.compile(r"<!--\s*guide:(?P<name>[a-z-]+)(?:\s+(?P<arg>[a-z-]+))?\s*-->")
 
@@ -37,6 +38,8 @@ def expand_markers(markdown: str, page_url: str, use_directory_urls: bool) -> st
             return scale_markdown()
         if name == "allowed-html":
             return "、".join(f"`<{element}>`" for element in sorted(ELEMENTS))
+        if name == "sections":
+            return sections_markdown()
         if name == "template" and arg in ITEM_TYPES:
             return template_markdown(arg)
         return match.group(0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -92,15 +93,72 @@ SOURCE_FIELDS: tuple[str, ...] = ("author", "outlet", "date", "kind")
 # Plain-text fields a type carries besides title and summary (relations come from RELATIONS).
 OWN_FIELDS: dict[str, tuple[str, ...]] = {"sources": SOURCE_FIELDS, "cases": ("evidence",)}
 
-# The sections (level-2 headings, in this order) every page of a type has: the
-# templates write them and the build checks them (G076).
-BODY_SECTIONS: dict[str, tuple[str, ...]] = {
-    "problems": ("表现", "影响", "自查要点"),
-    "causes": ("说明", "具体表现", "对应思路"),
-    "measures": ("是什么", "为什么", "怎么做", "谁做过", "注意事项"),
-    "cases": ("背景", "做法", "成效", "可借鉴之处"),
-    "sources": ("基本信息", "内容概要", "本指南的取材", "质量说明", "未采用的内容"),
+# The two voices a section speaks in (SPEC §2): the guide's own advice, with no source
+# footnotes, or what the sources report or propose, every statement cited.
+Voice = Literal["guide", "sources"]
+GUIDE_VOICE: Voice = "guide"
+SOURCES_VOICE: Voice = "sources"
+# The label the build shows once under each guide-voice section heading.
+GUIDE_VOICE_LABEL = "本指南的建议"
+
+
+@dataclass(frozen=True)
+class BodySection:
+    """One level-2 section a type's pages have, and the voice it speaks in (None: not voice-checked)."""
+
+    title: str
+    voice: Voice | None
+
+
+def _sections(*spec: tuple[str, Voice | None]) -> tuple[BodySection, ...]:
+    return tuple(BodySection(title, section_voice) for title, section_voice in spec)
+
+
+# The sections (level-2 headings, in this order) every page of a type has, each typed once by
+# voice: the templates write them, the build checks their order (G076, G110) and voice (G050,
+# G111), and the hook labels the guide's sections on the page.
+PAGE_SECTIONS: dict[str, tuple[BodySection, ...]] = {
+    "problems": _sections(("下一步", "guide"), ("自查要点", "guide"), ("资料依据", "sources")),
+    "causes": _sections(("要点", "guide"), ("资料依据", "sources")),
+    "measures": _sections(("要点", "guide"), ("怎么做", "guide"), ("注意事项", "guide"),
+                          ("资料依据", "sources")),
+    "cases": _sections(("可借鉴之处", "guide"), ("背景", "sources"), ("做法", "sources"),
+                       ("成效", "sources")),
+    # Source pages describe a source; their sections are fixed but not voice-checked.
+    "sources": _sections(("基本信息", None), ("内容概要", None), ("本指南的取材", None),
+                         ("质量说明", None), ("未采用的内容", None)),
 }
+BODY_SECTIONS: dict[str, tuple[str, ...]] = {
+    folder: tuple(s.title for s in sections) for folder, sections in PAGE_SECTIONS.items()}
+
+
+def section_voice(folder: str, title: str) -> Voice | None:
+    """The voice of a section of a type's pages (None: unknown section, or not voice-checked)."""
+    return next((s.voice for s in PAGE_SECTIONS.get(folder, ()) if s.title == title), None)
+
+
+# What the sources leave open is said once per page, in one folded note at the end of the last
+# section: `??? note "资料说明"` (collapsed; its content indented four spaces; footnotes optional).
+SOURCE_NOTE_TITLE = "资料说明"
+SOURCE_NOTE_KIND = "note"
+SOURCE_NOTE_MARKUP = f'??? {SOURCE_NOTE_KIND} "{SOURCE_NOTE_TITLE}"'
+# Wording that remarks on what a source does not say; outside the note at most this many per page.
+GAP_PHRASES: tuple[str, ...] = (
+    "原文没有", "原文未", "资料没有", "没有报告", "未给出", "没有给出", "未说明", "没有说明", "未交代", "没有交代")
+GAP_REMARKS_OUTSIDE_NOTE_MAX = 1
+
+# A line set wholly in bold counts as a run-in heading (not a statement) only when it is this short
+# and the text it heads follows it.
+RUN_IN_HEADING_MAX_CHARS = 20
+
+# The printable checklists: the guide's own voice, every task item linked to the measure or problem
+# page it comes from, no source footnotes.
+CHECKLIST_PATTERN = re.compile(r"^guide/checklist-[a-z0-9-]+\.md$")
+CHECKLIST_TARGETS: tuple[str, ...] = ("measures", "problems")
+
+
+def is_checklist(src_uri: str) -> bool:
+    return bool(CHECKLIST_PATTERN.match(src_uri))
 
 
 def required_keys(folder: str) -> tuple[str, ...]:

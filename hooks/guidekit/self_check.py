@@ -17,6 +17,7 @@ from html import escape
 from .evidence import item_grade
 from .findings import Finding
 from .graph import Graph
+from .markdown_reader import read
 from .model import SELF_CHECK_PAGE
 from .pages import GENERATED_FRONT_MATTER
 from .picture import item_url, relative_url
@@ -25,16 +26,11 @@ PAGE = SELF_CHECK_PAGE
 SECTION_TITLE = "自查要点"
 
 HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
-TASK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+(?P<text>.*)$")
-LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
-ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s")
 FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
-FOOTNOTE_DEFINITION = re.compile(r"^\s*\[\^[^\]]+\]:")
 
 
 def question_text(markdown: str) -> str:
@@ -51,52 +47,17 @@ def question_text(markdown: str) -> str:
 def checklist_items(body: str) -> list[str]:
     """The task-list items of the page's 自查要点 section, in order, as plain question text.
 
-    The section runs from its `##` heading to the next heading of the same or a higher
-    level; items count wherever they stand in it, also inside an admonition (indented
-    content). Lines in fenced code are examples, never items. A line that continues an
-    item (no marker of its own, indented or lazy, as Markdown reads it) is part of it.
+    The section is the level-2 heading the section rule reads (markdown_reader; an attribute
+    list such as `{ #id }` is not part of its title) and runs to the next heading of the same
+    or a higher level; items count wherever they stand in it, also inside an admonition.
+    Fenced code is never an item; an item's text is what a reader reads (footnote references
+    dropped, links reduced to their text, emphasis and code marks removed).
     """
-    items: list[str] = []
-    inside, level, fenced = False, 0, False
-    current: list[str] | None = None
-
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            text = question_text(" ".join(current))
-            if text:
-                items.append(text)
-        current = None
-
-    for line in body.splitlines():
-        if FENCE.match(line):
-            fenced = not fenced
-            close()
-            continue
-        if fenced:
-            continue
-        heading = HEADING.match(line)
-        if heading:
-            close()
-            depth = len(heading["level"])
-            if inside and depth <= level:
-                inside = False
-            if not inside and heading["title"] == SECTION_TITLE:
-                inside, level = True, depth
-            continue
-        if not inside:
-            continue
-        task = TASK.match(line)
-        if task:
-            close()
-            current = [task["text"]]
-        elif current is not None and line.strip() and not LIST_MARKER.match(line) \
-                and not ADMONITION.match(line) and not FOOTNOTE_DEFINITION.match(line):
-            current.append(line.strip())
-        else:
-            close()
-    close()
-    return items
+    section = read(body).section(SECTION_TITLE)
+    if section is None:
+        return []
+    texts = (" ".join(block.text.split()) for block in section.blocks if block.task)
+    return [text for text in texts if text]
 
 
 def check_questions(path: str, body: str, body_start_line: int = 1) -> list[Finding]:

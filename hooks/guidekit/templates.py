@@ -7,10 +7,20 @@ placeholder is replaced.
 
 from __future__ import annotations
 
-from .model import BODY_SECTIONS, ITEM_TYPES, RELATIONS, SUMMARY_MAX_CHARS, relations_of
+from .model import (
+    BODY_SECTIONS,
+    GUIDE_VOICE,
+    ITEM_TYPES,
+    PAGE_SECTIONS,
+    RELATIONS,
+    SOURCE_NOTE_MARKUP,
+    SOURCES_VOICE,
+    SUMMARY_MAX_CHARS,
+    relations_of,
+)
 from .placeholders import placeholder
 
-__all__ = ["BODY_SECTIONS", "template_markdown", "title_placeholder"]
+__all__ = ["BODY_SECTIONS", "section_placeholder", "template_markdown", "title_placeholder"]
 
 EXAMPLE_IDS: dict[str, str] = {
     "causes": "business-over-party",
@@ -37,6 +47,31 @@ def _relation_hint(key: str) -> str:
     return f"{targets}的 id（文件名，不含 .md），例如 {EXAMPLE_IDS[key]}；多个用逗号隔开"
 
 
+# What an editor writes in each section: the guide's advice in its own words, the sources' content cited.
+SECTION_HINTS: dict[str, str] = {
+    "下一步": "1. 第一步：谁、什么时候做什么，链接到做这件事的举措页；共 2–4 步。再各写一行："
+              "对应的打印清单、本问题的自查诊断（../self-check.md#q-本页文件名）、“相关问题：”",
+    "自查要点": "- [ ] 一个支部能答“是/否”的问题，不提资料来源，不假定支部已经做过",
+    "要点": "两到四句平实的话：是什么、先做什么，链接到相关页面",
+    "怎么做": "1. 步骤：谁、什么时候、做什么、记录什么；共 4–7 步。只是资料中的主张时，写“可以试行”，"
+              "并有一步记录效果、约定何时回顾",
+    "注意事项": "- 真正需要提防的地方，1–4 条，不复述资料",
+    "可借鉴之处": "别的支部可以借鉴什么，链接到对应的举措页",
+}
+
+
+def section_placeholder(title: str, voice: str | None) -> str:
+    """The placeholder of one section, by its voice (list sections keep their list marker outside it)."""
+    if voice == GUIDE_VOICE and title in SECTION_HINTS:
+        hint = SECTION_HINTS[title]
+        marker = next((m for m in ("- [ ] ", "1. ", "- ") if hint.startswith(m)), "")
+        return marker + placeholder(f"本指南的建议，不加脚注：{hint.removeprefix(marker)}")
+    if voice == SOURCES_VOICE:
+        return placeholder("资料报告或主张的内容：每段、每个列表项句末加脚注，例如 `[^s002]`；"
+                           "主张写明是主张（“某文提出……”）")
+    return placeholder("本节正文")
+
+
 def template_markdown(folder: str) -> str:
     """A fenced Markdown block with the front matter and body headings of one type."""
     lines = ["---", f"title: {title_placeholder(folder)}",
@@ -50,13 +85,25 @@ def template_markdown(folder: str) -> str:
             "证据等级：有实践和数据、有实践无数据、仅为主张 三者之一，按原文实际报告的内容定"))
     lines.append("---")
     lines.append("")
-    cite = "" if folder == "sources" else "；每处事实在句末加脚注注明出处，例如 `[^s002]`"
-    for heading in BODY_SECTIONS[folder]:
-        if heading == "自查要点":  # each task-list item becomes a self-check question
-            lines += [f"## {heading}", "", "- [ ] " + placeholder(f"一项能答“是/否”的自查要点{cite}"), ""]
-        else:
-            lines += [f"## {heading}", "", placeholder(f"本节正文{cite}"), ""]
+    for section in PAGE_SECTIONS[folder]:
+        lines += [f"## {section.title}", "", section_placeholder(section.title, section.voice), ""]
     if folder != "sources":
+        lines += [SOURCE_NOTE_MARKUP, "", "    " + placeholder(
+            "资料没有讲清、本页因此不能断言的各点，集中写在这里（默认折叠）；没有就删去这个块"), ""]
         lines.append(placeholder("在页面末尾为每个脚注写一行出处，例如 "
                                  "`[^s002]: 见[《党建与业务工作深度的思考》](../sources/s002.md)。`"))
     return "```markdown\n" + "\n".join(lines).rstrip() + "\n```\n"
+
+
+def sections_markdown() -> str:
+    """The table of each type's sections by voice, for the editors' guide (`<!-- guide:sections -->`)."""
+    rows = ["| 页面类型 | 本指南的建议（在前，不加脚注） | 资料的内容（在后，每段注明出处） |", "| --- | --- | --- |"]
+    for folder, sections in PAGE_SECTIONS.items():
+        guide = "、".join(f"“{s.title}”" for s in sections if s.voice == GUIDE_VOICE)
+        sources = "、".join(f"“{s.title}”" for s in sections if s.voice == SOURCES_VOICE)
+        if not guide and not sources:
+            every = "、".join(f"“{s.title}”" for s in sections)
+            rows.append(f"| {ITEM_TYPES[folder].label} | 依次是 {every}（介绍一篇资料，不分两种说法） | — |")
+        else:
+            rows.append(f"| {ITEM_TYPES[folder].label} | {guide} | {sources}，最后是可选的折叠“资料说明” |")
+    return "\n".join(rows) + "\n"

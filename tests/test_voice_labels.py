@@ -1,0 +1,56 @@
+"""The guide's sections are labelled once as its advice, from the model, in allowlisted markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guidekit.html_safety import check_html
+from guidekit.model import GUIDE_VOICE_LABEL
+from guidekit.voice_labels import LABEL, guide_sections, heading_text, label_guide_sections
+
+
+def h2(title: str, anchor: str = "x") -> str:
+    return f'<h2 id="{anchor}">{title}<a class="headerlink" href="#{anchor}" title="本节链接">¶</a></h2>'
+
+
+def test_each_guide_section_of_the_type_gets_one_label_and_the_evidence_none():
+    html = "".join([h2("要点"), "<p>先做。</p>", h2("怎么做"), "<ol><li>一</li></ol>", h2("注意事项"),
+                    h2("资料依据"), "<p>某文提出。</p>", h2("要点", "y")])
+    labelled = label_guide_sections(html, "measures")
+    assert labelled.count(LABEL) == 3
+    assert h2("要点") + LABEL + "<p>先做。</p>" in labelled
+    assert h2("资料依据") + "<p>" in labelled
+    assert labelled.endswith(h2("要点", "y"))  # a repeated heading is not labelled twice
+
+
+def test_the_voices_are_the_models_per_type():
+    assert guide_sections("problems") == {"下一步", "自查要点"}
+    assert guide_sections("cases") == {"可借鉴之处"}
+    assert guide_sections("sources") == frozenset()
+    assert label_guide_sections(h2("要点"), "sources") == h2("要点")
+
+
+def test_a_heading_is_read_without_its_markup_or_permalink():
+    assert heading_text('<span class="x">下一步</span><a class="headerlink" href="#a">¶</a>') == "下一步"
+    assert heading_text("怎么&#20570;") == "怎么做"
+
+
+def test_the_label_is_markup_the_html_allowlist_accepts():
+    assert GUIDE_VOICE_LABEL in LABEL and 'data-guide-voice="guide"' in LABEL
+    assert check_html("measures/m.md", LABEL, "## 要点\n", 1) == []
+
+
+def test_the_editors_guide_lists_each_types_sections_by_voice_from_the_model():
+    from guidekit.markers import expand_markers
+    from guidekit.model import ITEM_TYPES, PAGE_SECTIONS
+
+    table = expand_markers("<!-- guide:sections -->", "contributing/", True)
+    rows = {line.split(" | ")[0].strip("| "): line for line in table.splitlines()[2:]}
+    assert set(rows) == {t.label for t in ITEM_TYPES.values()}
+    for folder, sections in PAGE_SECTIONS.items():
+        row = rows[ITEM_TYPES[folder].label]
+        positions = [row.index(f"“{s.title}”") for s in sections]
+        assert positions == sorted(positions), f"{folder}: sections listed out of order"
+    assert "“下一步”、“自查要点” | “资料依据”" in rows["问题"]
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "contributing" / "index.md").read_text(encoding="utf-8")
+    assert "<!-- guide:sections -->" in docs
