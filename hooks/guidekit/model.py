@@ -77,6 +77,38 @@ EVIDENCE_GRADES: tuple[EvidenceGrade, ...] = (
 )
 EVIDENCE_LABELS: tuple[str, ...] = tuple(g.label for g in EVIDENCE_GRADES)
 
+@dataclass(frozen=True)
+class SelfCheckWeights:
+    """How the 自查诊断 turns answers into a ranking and a plan: declared once, here, and
+    handed to the browser as data (self_check.py embeds `as_data()` in the page).
+
+    A problem's share = Σ answer weight / its questions (skipped problems are not counted).
+    A measure's fit = Σ over what it addresses: `direct` × the share of a flagged problem it
+    names, or `via_cause` × the largest share among flagged problems that have a cause it names
+    (each target counted once, so a broad slogan does not win by touching many problems).
+    Ties: evidence grade (strongest first), then effort (smallest first), then who leads
+    (closest to the branch first), then title; never the file name.
+    """
+
+    answers: tuple[tuple[str, float], ...] = (("yes", 0.0), ("no", 1.0), ("unsure", 0.5))
+    direct: float = 1.0
+    via_cause: float = 0.5
+    plan_min: int = 3
+    plan_max: int = 5
+    # Past plan_min, a measure joins the plan only with at least this share of the best fit.
+    plan_keep: float = 0.6
+    # Orders for the tie-breaks (the values of the measure fields `effort` and `lead`).
+    efforts: tuple[str, ...] = ("小", "中", "大")
+    leads: tuple[str, ...] = ("支部书记", "支部委员会", "单位党委（党组）", "上级党组织")
+
+    def as_data(self) -> dict:
+        return {"answers": dict(self.answers), "direct": self.direct, "viaCause": self.via_cause,
+                "planMin": self.plan_min, "planMax": self.plan_max, "planKeep": self.plan_keep,
+                "efforts": list(self.efforts), "leads": list(self.leads)}
+
+
+SELF_CHECK_WEIGHTS = SelfCheckWeights()
+
 # The title of the admonition that holds the guide's own advice (uncited by rule).
 EDITORIAL_TITLE = "编者建议"
 
