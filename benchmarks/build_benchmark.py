@@ -62,13 +62,14 @@ def _front(title: str, summary: str, fields: dict[str, list[str] | str]) -> str:
     return "\n".join(lines + ["---", ""])
 
 
-def _body(folder: str, fields: dict[str, list[str] | str]) -> str:
-    """Every section the model asks of the type, each statement cited, as a real page is."""
+def _body(folder: str, fields: dict[str, list[str] | str], title: str) -> str:
+    """Every section the model asks of the type, each statement cited, as a real page is; a
+    problem's self-check item names its page, as no two questions of a guide may read the same."""
     sys.path.insert(0, str(ROOT / "hooks"))
     from guidekit.model import BODY_SECTIONS
 
     cite = f"[^{fields['sources'][0]}]" if "sources" in fields else ""
-    sections = [f"## {name}\n\n{'- [ ] ' if name == '自查要点' else ''}{PARAGRAPH}{cite}"
+    sections = [f"## {name}\n\n{f'- [ ] {title}：' if name == '自查要点' else ''}{PARAGRAPH}{cite}"
                 for name in BODY_SECTIONS[folder]]
     if cite:
         sections.append(f"{cite}: 见[资料来源](../sources/{fields['sources'][0]}.md)。")
@@ -117,7 +118,8 @@ def write_site(target: Path, count: int) -> None:
             if folder == "cases":
                 fields["applies"] = pick("measures", i, 3)
                 fields["evidence"] = EVIDENCE_LABELS[i % len(EVIDENCE_LABELS)]
-            text = _front(f"{folder} 条目 {i}", f"第 {i} 个条目的摘要。", fields) + "\n" + _body(folder, fields) + "\n"
+            title = f"{folder} 条目 {i}"
+            text = _front(title, f"第 {i} 个条目的摘要。", fields) + "\n" + _body(folder, fields, title) + "\n"
             (docs / folder / f"{name}.md").write_text(text, encoding="utf-8")
 
 
