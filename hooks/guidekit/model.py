@@ -88,11 +88,17 @@ class SelfCheckWeights:
     (each target counted once, so a broad slogan does not win by touching many problems).
     Ties: evidence grade (strongest first), then effort (smallest first), then who leads
     (closest to the branch first), then title; never the file name.
+
+    Why these numbers: 不确定 is half a 否 (the branch does not know, which is itself a gap, but
+    not a confirmed one). A cause is a step further from what the branch answered, so it weighs
+    0.4: two causes of a problem (0.8) still rank below one measure that answers it (1.0). The
+    plan keeps its best three and adds a fourth or fifth only at 60 % of the best fit, so a
+    measure reached through a single cause (0.4) or a stray 不确定 never lengthens it.
     """
 
     answers: tuple[tuple[str, float], ...] = (("yes", 0.0), ("no", 1.0), ("unsure", 0.5))
     direct: float = 1.0
-    via_cause: float = 0.5
+    via_cause: float = 0.4
     plan_min: int = 3
     plan_max: int = 5
     # Past plan_min, a measure joins the plan only with at least this share of the best fit.

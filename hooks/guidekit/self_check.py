@@ -3,7 +3,9 @@ the browser needs to turn answers into likely problems, causes and measures.
 
 All of it is derived at build time from the content model: a new problem page or
 a new task-list item appears on the page without any hand-written list. The page
-itself is virtual (File.generated); its script is overrides/assets/javascripts/guide-self-check.js.
+itself is virtual (File.generated); its script is overrides/assets/javascripts/guide-self-check.js,
+which ranks and plans with the pure functions of guide-self-check-logic.js and the weights of
+model.SELF_CHECK_WEIGHTS, handed over in the page data.
 """
 
 from __future__ import annotations

@@ -188,3 +188,29 @@ test("unanswered questions count as not flagged and progress counts only asked q
   assert.equal(result.ranked[0].share, 0.25);
   assert.deepEqual(logic.evaluate(DATA, {}).plan, []);
 });
+
+test("a saved snapshot comes back as state; answers to changed questions are dropped by name", () => {
+  const state = { answers: { lax1: "no", dull2: "unsure" }, skipped: ["bad-review"], swaps: [["d-standard", "h-fulltime"]],
+                  fields: { "h-fulltime": { owner: "张书记", due: "6月底前" }, "b-strict": { owner: "", due: "" } },
+                  branch: "机关第一党支部", date: "2026-03-31" };
+  const saved = logic.makeSnapshot(state, DATA, "2026-04-01");
+  assert.deepEqual(saved.answers.lax1, { answer: "no", question: "lax 第 1 条" });
+  assert.deepEqual(Object.keys(saved.plan.fields), ["h-fulltime"]);
+  const back = logic.readSnapshot(JSON.parse(JSON.stringify(saved)), DATA);
+  assert.equal(back.format, true);
+  assert.deepEqual(back.dropped, []);
+  assert.deepEqual(back.state, { ...state, fields: { "h-fulltime": { owner: "张书记", due: "6月底前" } } });
+
+  saved.answers.gone = { answer: "no", question: "改写之前的问题" };
+  saved.answers.dull1 = { answer: "perhaps", question: "dull 第 1 条" };
+  saved.skipped.push("no-such-problem");
+  saved.plan.swaps.push(["d-standard", "no-such-measure"], "bad");
+  saved.date = "31/03/2026";
+  const cleaned = logic.readSnapshot(saved, DATA);
+  assert.deepEqual(cleaned.dropped, ["改写之前的问题", "dull 第 1 条"]);
+  assert.deepEqual(cleaned.state.skipped, ["bad-review"]);
+  assert.deepEqual(cleaned.state.swaps, [["d-standard", "h-fulltime"]]);
+  assert.equal(cleaned.state.date, "");
+  assert.equal(logic.readSnapshot(null, DATA).format, false);
+  assert.equal(logic.readSnapshot({ answers: "x", plan: 3 }, DATA).state.branch, "");
+});

@@ -195,7 +195,80 @@
     };
   }
 
+  var FORMAT = "dangjian-guide-self-check";
+  var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  var TEXT_MAX = 200;
+
+  function text(value) { return typeof value === "string" ? value.slice(0, TEXT_MAX) : ""; }
+
+  // The reader's state from a saved or imported snapshot, checked against the page: an answer
+  // is kept only while its question (keyed by a hash of its text) is still on the page; the
+  // texts of the others come back in `dropped`, for a note. Unknown problems, measures and
+  // malformed entries are left out, so a file from an older guide cannot break the page.
+  function readSnapshot(saved, data) {
+    var questions = {};
+    var problems = {};
+    var measures = {};
+    data.problems.forEach(function (p) {
+      problems[p.id] = true;
+      p.questions.forEach(function (q) { questions[q.key] = true; });
+    });
+    data.measures.forEach(function (m) { measures[m.id] = true; });
+    var state = { answers: {}, skipped: [], swaps: [], fields: {}, branch: "", date: "" };
+    var dropped = [];
+    saved = saved && typeof saved === "object" ? saved : {};
+    var stored = saved.answers && typeof saved.answers === "object" ? saved.answers : {};
+    Object.keys(stored).forEach(function (key) {
+      var entry = stored[key] && typeof stored[key] === "object" ? stored[key] : {};
+      var value = String(entry.answer);
+      if (has(questions, key) && (value === "yes" || value === "no" || value === "unsure")) state.answers[key] = value;
+      else dropped.push(String(entry.question || key));
+    });
+    (Array.isArray(saved.skipped) ? saved.skipped : []).forEach(function (id) {
+      if (has(problems, id) && state.skipped.indexOf(id) < 0) state.skipped.push(id);
+    });
+    var plan = saved.plan && typeof saved.plan === "object" ? saved.plan : {};
+    (Array.isArray(plan.swaps) ? plan.swaps : []).forEach(function (swap) {
+      if (Array.isArray(swap) && swap.length === 2 && has(measures, swap[0]) && has(measures, swap[1])) {
+        state.swaps.push([swap[0], swap[1]]);
+      }
+    });
+    var fields = plan.fields && typeof plan.fields === "object" ? plan.fields : {};
+    Object.keys(fields).forEach(function (id) {
+      var entry = fields[id] && typeof fields[id] === "object" ? fields[id] : {};
+      if (has(measures, id) && (text(entry.owner) || text(entry.due))) {
+        state.fields[id] = { owner: text(entry.owner), due: text(entry.due) };
+      }
+    });
+    state.branch = text(saved.branch);
+    state.date = typeof saved.date === "string" && DATE.test(saved.date) ? saved.date : "";
+    return { state: state, dropped: dropped, format: saved.format === FORMAT };
+  }
+
+  // What is kept in the browser and exported: the answers with their question text (so a
+  // dropped answer can be named), the problems marked 不适用, the plan's swaps and the 责任人 /
+  // 完成时限 typed in.
+  function makeSnapshot(state, data, savedOn) {
+    var questions = {};
+    data.problems.forEach(function (p) { p.questions.forEach(function (q) { questions[q.key] = q.text; }); });
+    var answers = {};
+    Object.keys(state.answers || {}).forEach(function (key) {
+      if (has(questions, key)) answers[key] = { answer: state.answers[key], question: questions[key] };
+    });
+    var fields = {};
+    Object.keys(state.fields || {}).forEach(function (id) {
+      var entry = state.fields[id];
+      if (entry && (entry.owner || entry.due)) fields[id] = { owner: entry.owner || "", due: entry.due || "" };
+    });
+    return {
+      format: FORMAT, version: 1, saved: savedOn, branch: state.branch || "", date: state.date || "",
+      answers: answers, skipped: (state.skipped || []).slice(),
+      plan: { swaps: (state.swaps || []).slice(), fields: fields },
+    };
+  }
+
   return {
+    readSnapshot: readSnapshot, makeSnapshot: makeSnapshot,
     problemScores: problemScores, rankProblems: rankProblems, progress: progress,
     rankMeasures: rankMeasures, selectPlan: selectPlan, applySwaps: applySwaps,
     recordSwap: recordSwap, alternatives: alternatives, gaps: gaps, evaluate: evaluate,
