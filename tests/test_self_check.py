@@ -288,3 +288,44 @@ def test_the_strict_build_fails_on_a_question_another_problem_page_already_asks(
     result = fixture_site({"problems/x-repeat.md": SECOND_PROBLEM.replace("甲二。", "支部研究过业务工作")})
     assert result.returncode != 0
     assert "[G150] docs/problems/x-repeat.md:" in result.output and "docs/problems/two-skins.md" in result.output
+
+
+PLAN_FOR_EACH_PROBLEM = """
+const logic = require(process.argv[1]);
+const data = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = {};
+for (const flagged of data.problems.filter((p) => p.questions.length)) {
+  const answers = {};
+  for (const p of data.problems) for (const q of p.questions) answers[q.key] = p.id === flagged.id ? "no" : "yes";
+  const result = logic.evaluate(data, { answers });
+  out[flagged.id] = { ranked: result.ranked.map((s) => s.id), plan: result.plan };
+}
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def test_on_the_real_guide_each_one_problem_persona_gets_a_plan_that_answers_it():
+    """For every problem of docs/: 否 to all its questions and 是 to the rest gives 3 to 5 measures
+    (fewer only when fewer fit), each naming that problem or one of its causes, direct answers first.
+    The ranking code is the page's own (guide-self-check-logic.js), run by Node on the page data."""
+    import subprocess
+
+    docs = ROOT / "docs"
+    sources = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}
+    content = load_content(sources)
+    bodies = {path: page.body for path, page in content.pages.items()}
+    data = self_check_data(content.graph, bodies, "self-check/", True)
+    logic = ROOT / "overrides" / "assets" / "javascripts" / "guide-self-check-logic.js"
+    run = subprocess.run(["node", "-e", PLAN_FOR_EACH_PROBLEM, str(logic)], input=json.dumps(data),
+                         capture_output=True, text=True, timeout=60, check=True)
+    plans = json.loads(run.stdout)
+    graph = content.graph
+    assert plans and set(plans) == {p["id"] for p in data["problems"] if p["questions"]}
+    for problem, result in plans.items():
+        assert result["ranked"] == [problem]
+        targets = {problem, *graph.links(problem, "causes")}
+        fitting = [m["id"] for m in data["measures"] if targets & set(m["addresses"])]
+        assert min(3, len(fitting)) <= len(result["plan"]) <= 5, (problem, result["plan"])
+        direct = [m for m in result["plan"] if problem in graph.links(m, "addresses")]
+        assert set(result["plan"]) <= set(fitting), problem
+        assert result["plan"][:len(direct)] == direct, f"{problem}: a measure via a cause outranks a direct answer"

@@ -85,7 +85,8 @@ class SelfCheckWeights:
     A problem's share = Σ answer weight / its questions (skipped problems are not counted).
     A measure's fit = Σ over what it addresses: `direct` × the share of a flagged problem it
     names, or `via_cause` × the largest share among flagged problems that have a cause it names
-    (each target counted once, so a broad slogan does not win by touching many problems).
+    and that it does not name itself (each target counted once, so a broad slogan does not win by
+    touching many problems, nor by naming a problem and its cause too).
     Ties: evidence grade (strongest first), then effort (smallest first), then who leads
     (closest to the branch first), then title; never the file name.
 

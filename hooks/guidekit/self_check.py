@@ -296,7 +296,7 @@ def ranking_text(weights: SelfCheckWeights = SELF_CHECK_WEIGHTS) -> str:
         f"排序方法：问题按回答“否”的条目占该问题全部条目的比例排列（“不确定”按 {_number(answers['unsure'])} 条“否”计，"
         "标为不适用的问题不计）。举措按适合程度排列：直接针对一个已标出的问题，"
         f"按该问题的比例 × {_number(weights.direct)} 计分；通过成因间接针对，"
-        f"按有这个成因的问题中最高的比例 × {_number(weights.via_cause)} 计分，同一成因只计一次；"
+        f"按有这个成因、而它没有直接针对的问题中最高的比例 × {_number(weights.via_cause)} 计分，同一成因只计一次；"
         "分数相同时依次看证据等级（强的在前）、投入（小的在前）和牵头层级（离支部近的在前）。"
         f"行动计划取排在前 {weights.plan_min} 位的举措，其后得分不低于第一位 "
         f"{round(weights.plan_keep * 100)}% 的再补入，最多 {weights.plan_max} 项。"

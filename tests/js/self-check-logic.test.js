@@ -95,6 +95,20 @@ test("a measure that reaches a problem through a cause weighs less than one that
   assert.deepEqual(measures.find((m) => m.id === "a-slogan").viaCause, ["business-first", "part-time"]);
 });
 
+test("a measure naming a problem and its cause is one answer to it: the grade decides, not the extra name", () => {
+  const slogan = { id: "a-both", title: "大党建理念", addresses: ["lax-life", "business-first"], grade: { rank: 2 } };
+  const data = { ...DATA, measures: [slogan, ...DATA.measures] };
+  const answers = answerAll("yes", { "lax-life": "no" });
+  const measures = logic.evaluate(data, { answers }).measures;
+  assert.equal(measures.find((m) => m.id === "a-both").fit, weights.direct);
+  assert.deepEqual(measures.find((m) => m.id === "a-both").viaCause, []);
+  assert.deepEqual(measures.slice(0, 5).map((m) => m.id), ["d-standard", "c-leaders", "b-strict", "a-both", "a-slogan"]);
+  // with another flagged problem that has the cause, the cause counts again, at that problem's share
+  answers.review1 = "no"; answers.review2 = "no"; // 0.2 of 考核不科学, which has business-first
+  const both = logic.evaluate(data, { answers }).measures.find((m) => m.id === "a-both");
+  assert.ok(Math.abs(both.fit - (weights.direct + weights.viaCause * 0.2)) < 1e-9);
+});
+
 test("a cause shared by many flagged problems counts once, at the largest share", () => {
   const answers = answerAll("no");
   const measures = logic.evaluate(DATA, { answers }).measures;

@@ -77,23 +77,22 @@
   // fit = Σ over the measure's targets, each counted once:
   //   a flagged problem it names:  weights.direct × that problem's share;
   //   a cause it names:            weights.viaCause × the largest share among the flagged
-  //                                problems that have this cause.
+  //                                problems that have this cause and that the measure does
+  //                                not already answer directly (naming a problem and its cause
+  //                                is one answer to it, not two).
   // Ties: evidence grade (rank 0 = strongest), effort, who leads (orders from the weights),
   // then title; never the file name.
   function rankMeasures(measures, ranked, weights) {
     var problemShare = {};
-    var causeShare = {};
-    var causeFor = {};
+    var withCause = {}; // cause id -> [{id, share}] of the flagged problems that have it
     ranked.forEach(function (s) {
       problemShare[s.id] = s.share;
       s.problem.causes.forEach(function (cause) {
-        if (!has(causeShare, cause.id) || s.share > causeShare[cause.id]) {
-          causeShare[cause.id] = s.share;
-          causeFor[cause.id] = s.id;
-        }
+        (withCause[cause.id] = withCause[cause.id] || []).push({ id: s.id, share: s.share });
       });
     });
     var fitted = measures.map(function (measure) {
+      var names = asSet(measure.addresses);
       var fit = 0;
       var direct = [];
       var viaCause = [];
@@ -101,9 +100,13 @@
         if (has(problemShare, target)) {
           fit += weights.direct * problemShare[target];
           direct.push(target);
-        } else if (has(causeShare, target)) {
-          fit += weights.viaCause * causeShare[target];
-          viaCause.push(target);
+        } else if (has(withCause, target)) {
+          var share = 0;
+          withCause[target].forEach(function (p) { if (!names[p.id] && p.share > share) share = p.share; });
+          if (share > 0) {
+            fit += weights.viaCause * share;
+            viaCause.push(target);
+          }
         }
       });
       return { id: measure.id, measure: measure, fit: fit, direct: direct, viaCause: viaCause };
