@@ -393,6 +393,18 @@ def test_a_swapped_measure_and_the_typed_cells_survive_a_reload_and_back_and_for
     assert plan_measures(page) == swapped
     assert page.locator(f"#self-check-plan tr[data-measure='{options[-1]}'] input").first.input_value() == "李委员"
 
+    # Back/forward from the browser's page cache shows the page as it was left: the component reads
+    # what is kept again (another tab may have changed it), as GOV.UK Frontend does on pageshow.
+    skip = next(p for p in items_on_problem_pages(site) if p != flagged and items_on_problem_pages(site)[p])
+    page.evaluate("""skip => {
+        const kept = JSON.parse(localStorage.getItem("dangjian-guide/self-check/v1"));
+        kept.skipped = [skip];
+        localStorage.setItem("dangjian-guide/self-check/v1", JSON.stringify(kept));
+        window.dispatchEvent(new PageTransitionEvent("pageshow", {persisted: true}));
+    }""", skip)
+    assert page.locator(f"input[data-skip-problem='{skip}']").is_checked()
+    assert page.locator(f"[data-index-count='{skip}']").inner_text() == "不适用"
+
     page.get_by_role("button", name="恢复推荐的举措").click()
     assert plan_measures(page) == recommended
 
