@@ -258,6 +258,11 @@ def test_the_weights_reach_the_page_from_the_model_and_the_node_tests_use_the_sa
     assert node_weights == SELF_CHECK_WEIGHTS.as_data(), "tests/js/weights.json restates other weights"
     assert SELF_CHECK_WEIGHTS.direct > SELF_CHECK_WEIGHTS.via_cause > 0
     assert 0 < dict(SELF_CHECK_WEIGHTS.answers)["unsure"] < dict(SELF_CHECK_WEIGHTS.answers)["no"]
+    from guidekit.model import EVIDENCE_GRADES
+    from guidekit.self_check import _grade_data
+
+    assert [_grade_data(g)["rank"] for g in EVIDENCE_GRADES] == list(range(len(EVIDENCE_GRADES)))
+    assert _grade_data(None) is None
     assert "0.5 条“否”" in ranking_text() and "最多 5 项" in ranking_text()
     assert "最多 4 项" in ranking_text(SelfCheckWeights(plan_max=4))
 

@@ -21,7 +21,7 @@ from html import escape
 from .evidence import item_grade
 from .findings import Finding
 from .graph import Graph
-from .model import EVIDENCE_GRADES, SELF_CHECK_PAGE, SELF_CHECK_WEIGHTS, SelfCheckWeights
+from .model import EVIDENCE_GRADES, SELF_CHECK_PAGE, SELF_CHECK_WEIGHTS, EvidenceGrade, SelfCheckWeights
 from .pages import GENERATED_FRONT_MATTER
 from .picture import item_url, relative_url
 
@@ -227,6 +227,15 @@ def measure_plan_fields(meta: Mapping[str, object], weights: SelfCheckWeights = 
     return {"lead": _choice(meta.get("lead"), weights.leads), "effort": _choice(meta.get("effort"), weights.efforts)}
 
 
+def _grade_data(grade: EvidenceGrade | None) -> dict | None:
+    """A measure's grade for the page: its label and slug to show, and its rank (0 = strongest,
+    the order of model.EVIDENCE_GRADES), the only thing the ranking reads, never the label."""
+    if grade is None:
+        return None
+    rank = next((n for n, g in enumerate(EVIDENCE_GRADES) if g == grade), None)
+    return {"label": grade.label, "slug": grade.slug, "rank": rank}
+
+
 def self_check_data(graph: Graph, bodies: dict[str, str], page_url: str,
                     use_directory_urls: bool, weights: SelfCheckWeights = SELF_CHECK_WEIGHTS) -> dict:
     """Problems with their questions and causes, every measure with what the plan needs, and the
@@ -254,11 +263,9 @@ def self_check_data(graph: Graph, bodies: dict[str, str], page_url: str,
         })
     measures = []
     for measure in sorted(graph.by_folder("measures"), key=lambda i: i.path):
-        grade = item_grade(graph, measure.id)
-        rank = next((n for n, g in enumerate(EVIDENCE_GRADES) if g == grade), None)
         measures.append({
             **ref(measure.id),
-            "grade": {"label": grade.label, "slug": grade.slug, "rank": rank} if grade else None,
+            "grade": _grade_data(item_grade(graph, measure.id)),
             **measure_plan_fields(measure.page.meta, weights),
             "firstStep": first_step(bodies.get(measure.path, "")),
             "addresses": [t for t in graph.links(measure.id, "addresses") if t in graph.items],
