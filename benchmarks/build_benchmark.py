@@ -62,14 +62,15 @@ def _front(title: str, summary: str, fields: dict[str, list[str] | str]) -> str:
     return "\n".join(lines + ["---", ""])
 
 
-def _body(folder: str, fields: dict[str, list[str] | str]) -> str:
+def _body(folder: str, fields: dict[str, list[str] | str], title: str) -> str:
     """Every section the model asks of the type in its voice, as a real page is: the guide's advice
-    uncited, each statement of the sources' sections cited."""
+    uncited, each statement of the sources' sections cited; a problem's self-check item names its
+    page, as no two questions of a guide may read the same."""
     sys.path.insert(0, str(ROOT / "hooks"))
     from guidekit.model import PAGE_SECTIONS, SOURCES_VOICE
 
     cite = f"[^{fields['sources'][0]}]" if "sources" in fields else ""
-    sections = [f"## {s.title}\n\n{'- [ ] ' if s.title == '自查要点' else ''}{PARAGRAPH}"
+    sections = [f"## {s.title}\n\n{f'- [ ] {title}：' if s.title == '自查要点' else ''}{PARAGRAPH}"
                 + (cite if s.voice == SOURCES_VOICE else "") for s in PAGE_SECTIONS[folder]]
     if cite:
         sections.append(f"{cite}: 见[资料来源](../sources/{fields['sources'][0]}.md)。")
@@ -118,7 +119,8 @@ def write_site(target: Path, count: int) -> None:
             if folder == "cases":
                 fields["applies"] = pick("measures", i, 3)
                 fields["evidence"] = EVIDENCE_LABELS[i % len(EVIDENCE_LABELS)]
-            text = _front(f"{folder} 条目 {i}", f"第 {i} 个条目的摘要。", fields) + "\n" + _body(folder, fields) + "\n"
+            title = f"{folder} 条目 {i}"
+            text = _front(title, f"第 {i} 个条目的摘要。", fields) + "\n" + _body(folder, fields, title) + "\n"
             (docs / folder / f"{name}.md").write_text(text, encoding="utf-8")
 
 

@@ -93,6 +93,9 @@ FIXTURES: dict[str, tuple[str, dict[str, str | bytes]]] = {
     "G055": ("problems/g055.md", {"problems/g055.md": (
         "---\ntitle: 没有勾选项\nsummary: 摘要。\nsources: [s002]\ncauses: [business-over-party]\n---\n\n"
         + sections("problems").replace("- [ ] ", ""))}),
+    "G150": ("problems/x-g150.md", {"problems/x-g150.md": (  # after two-skins.md, whose question it repeats
+        "---\ntitle: 重复的自查题\nsummary: 摘要。\nsources: [s002]\ncauses: [business-over-party]\n---\n\n"
+        + sections("problems").replace("- [ ] 正文[^s002]。", "- [ ] 支部研究过业务工作[^s002]"))}),
     "G060": ("guide/g060.md", {"guide/g060.md": page("正文。", "title: &t 标题\nsummary: *t")}),
     "G061": ("guide/g061.md", {"guide/g061.md": page("正文。", "title: <b>加粗的标题</b>")}),
     "G062": ("guide/g062.html", {"guide/g062.html": "<p>手写的网页</p>\n"}),

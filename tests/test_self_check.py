@@ -11,10 +11,14 @@ from conftest import BASE_PAGES, ROOT
 from guidekit.content import load_content
 from guidekit.nav import build_nav
 from guidekit.self_check import (
+    check_duplicate_questions,
     checklist_items,
+    first_step,
+    measure_plan_fields,
     problem_questions,
     question_key,
     question_text,
+    ranking_text,
     self_check_data,
     self_check_markdown,
 )
@@ -114,7 +118,8 @@ def test_data_has_problems_in_guide_order_with_questions_causes_and_measures_wit
                                  "url": "../causes/business-over-party/"}]
     [measure] = data["measures"]
     assert measure["addresses"] == ["two-skins", "business-over-party"]
-    assert measure["grade"] == {"label": "有实践和数据", "slug": "data"}
+    assert measure["grade"] == {"label": "有实践和数据", "slug": "data", "rank": 0}
+    assert (measure["lead"], measure["effort"], measure["firstStep"]) == (None, None, "")  # not written yet
     assert measure["cases"] == [{"id": "nchu", "title": "南昌航空大学", "url": "../cases/nchu/"}]
     offline = self_check_data(graph, bodies, "self-check.html", use_directory_urls=False)
     assert offline["problems"][1]["url"] == "problems/two-skins.html"
@@ -198,3 +203,136 @@ def test_the_strict_build_fails_on_a_problem_page_whose_self_check_has_no_items(
     result = fixture_site({"problems/two-skins.md": page})
     assert result.returncode != 0
     assert "[G055] docs/problems/two-skins.md:" in result.output and "自查诊断页上不会有这个问题的题目" in result.output
+
+
+STEPS = """## 要点
+
+- [ ] 不是步骤。
+
+## 怎么做
+
+以下步骤由支部委员会负责：[^s002]
+
+1. 支委会在**年初**排出全年计划，见[举措](../measures/a.md)；[^s002]
+   记在支部工作手册上。
+2. 第二步。
+
+```text
+1. 代码块里的不算。
+```
+
+## 注意事项
+
+1. 别的小节不算。
+"""
+
+
+def test_the_first_step_is_the_first_numbered_item_of_how_to_do_it_as_plain_text():
+    assert first_step(STEPS) == "支委会在年初排出全年计划，见举措； 记在支部工作手册上。"
+    assert first_step("## 怎么做\n\n```\n1. 示例\n```\n\n2) 真正的第一步。\n") == "真正的第一步。"
+    assert first_step("## 怎么做\n\n- 没有编号。\n\n## 注意事项\n\n1. 不算。\n") == ""
+    assert first_step("") == ""
+
+
+def test_lead_and_effort_come_from_front_matter_and_are_absent_until_written():
+    assert measure_plan_fields({"lead": "支部委员会", "effort": "小"}) == {"lead": "支部委员会", "effort": "小"}
+    assert measure_plan_fields({}) == {"lead": None, "effort": None}
+    assert measure_plan_fields({"lead": "某某", "effort": 3}) == {"lead": None, "effort": None}
+
+
+def test_a_measure_with_lead_effort_and_steps_gives_the_plan_its_row_data():
+    front = "addresses: [two-skins, business-over-party]\nlead: 支部书记\neffort: 中\ntags: [融合发展]"
+    page = BASE_PAGES["measures/four-togethers.md"].replace(
+        "addresses: [two-skins, business-over-party]\ntags: [融合发展]", front).replace(
+        "## 怎么做\n\n步骤。[^s002]", "## 怎么做\n\n1. 书记先开支委会。\n2. 再开大会。")
+    graph, bodies = graph_and_bodies({"measures/four-togethers.md": page})
+    [measure] = self_check_data(graph, bodies, "self-check/", True)["measures"]
+    assert (measure["lead"], measure["effort"], measure["firstStep"]) == ("支部书记", "中", "书记先开支委会。")
+
+
+def test_the_weights_reach_the_page_from_the_model_and_the_node_tests_use_the_same():
+    from guidekit.model import SELF_CHECK_WEIGHTS, SelfCheckWeights
+
+    graph, bodies = graph_and_bodies()
+    data = self_check_data(graph, bodies, "self-check/", True)
+    assert data["weights"] == SELF_CHECK_WEIGHTS.as_data()
+    node_weights = json.loads((ROOT / "tests" / "js" / "weights.json").read_text(encoding="utf-8"))
+    assert node_weights == SELF_CHECK_WEIGHTS.as_data(), "tests/js/weights.json restates other weights"
+    assert SELF_CHECK_WEIGHTS.direct > SELF_CHECK_WEIGHTS.via_cause > 0
+    assert 0 < dict(SELF_CHECK_WEIGHTS.answers)["unsure"] < dict(SELF_CHECK_WEIGHTS.answers)["no"]
+    from guidekit.model import EVIDENCE_GRADES
+    from guidekit.self_check import _grade_data
+
+    assert [_grade_data(g)["rank"] for g in EVIDENCE_GRADES] == list(range(len(EVIDENCE_GRADES)))
+    assert _grade_data(None) is None
+    assert "0.5 条“否”" in ranking_text() and "最多 5 项" in ranking_text()
+    assert "最多 4 项" in ranking_text(SelfCheckWeights(plan_max=4))
+
+
+def test_the_page_has_an_index_a_not_applicable_switch_per_problem_and_plan_and_gaps_areas():
+    graph, bodies = graph_and_bodies({"problems/a-first.md": SECOND_PROBLEM})
+    markdown = self_check_markdown(self_check_data(graph, bodies, "self-check/", True))
+    assert re.findall(r'data-skip-problem="([^"]+)"', markdown) == ["a-first", "two-skins"]
+    index = re.search(r'<nav id="self-check-index".*?</nav>', markdown)[0]
+    assert re.findall(r'href="#q-([^"]+)"', index) == ["a-first", "two-skins"]
+    assert '<span class="guide-self-check__count" data-index-count="a-first">0 / 2</span>' in index
+    for area in ("self-check-results", "self-check-plan", "self-check-gaps", "self-check-measures"):
+        assert f'id="{area}"' in markdown, area
+
+
+def test_the_same_question_twice_in_the_guide_is_reported_where_it_repeats():
+    first = "## 表现\n\n文字。\n\n## 自查要点\n\n- [ ] 支部按时开会。\n- [ ] 支部按时交党费。\n"
+    second = "## 自查要点\n\n- [ ] 支部定期谈心。\n- [ ]  支部按时开会\n- [ ] 支部定期谈心！\n"
+    findings = check_duplicate_questions({"problems/b.md": (second, 8), "problems/a.md": (first, 6)})
+    assert [(f.code, f.path, f.line) for f in findings] == [("G150", "problems/b.md", 11),
+                                                            ("G150", "problems/b.md", 12)]
+    assert "docs/problems/a.md 第 12 行的题目" in findings[0].message and "支部按时开会" in findings[0].message
+    assert "docs/problems/b.md 第 10 行的题目" in findings[1].message
+    assert check_duplicate_questions({"problems/a.md": (first, 1), "problems/c.md": (PAGE, 1)}) == []
+
+
+def test_the_strict_build_fails_on_a_question_another_problem_page_already_asks(fixture_site):
+    result = fixture_site({"problems/x-repeat.md": SECOND_PROBLEM.replace("甲二。", "支部研究过业务工作")})
+    assert result.returncode != 0
+    assert "[G150] docs/problems/x-repeat.md:" in result.output and "docs/problems/two-skins.md" in result.output
+
+
+PLAN_FOR_EACH_PROBLEM = """
+const logic = require(process.argv[1]);
+const data = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = {};
+for (const flagged of data.problems.filter((p) => p.questions.length)) {
+  const answers = {};
+  for (const p of data.problems) for (const q of p.questions) answers[q.key] = p.id === flagged.id ? "no" : "yes";
+  const result = logic.evaluate(data, { answers });
+  out[flagged.id] = { ranked: result.ranked.map((s) => s.id), plan: result.plan };
+}
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def test_on_the_real_guide_each_one_problem_persona_gets_a_plan_that_answers_it():
+    """For every problem of docs/: 否 to all its questions and 是 to the rest gives 3 to 5 measures
+    (fewer only when fewer fit), each naming that problem or one of its causes, direct answers first.
+    The ranking code is the page's own (guide-self-check-logic.js), run by Node on the page data."""
+    import subprocess
+
+    docs = ROOT / "docs"
+    sources = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}
+    content = load_content(sources)
+    bodies = {path: page.body for path, page in content.pages.items()}
+    data = self_check_data(content.graph, bodies, "self-check/", True)
+    logic = ROOT / "overrides" / "assets" / "javascripts" / "guide-self-check-logic.js"
+    run = subprocess.run(["node", "-e", PLAN_FOR_EACH_PROBLEM, str(logic)], input=json.dumps(data),
+                         capture_output=True, text=True, timeout=60, check=True)
+    plans = json.loads(run.stdout)
+    graph = content.graph
+    assert plans and set(plans) == {p["id"] for p in data["problems"] if p["questions"]}
+    for problem, result in plans.items():
+        assert result["ranked"] == [problem]
+        targets = {problem, *graph.links(problem, "causes")}
+        fitting = [m["id"] for m in data["measures"] if targets & set(m["addresses"])]
+        assert min(3, len(fitting)) <= len(result["plan"]) <= 5, (problem, result["plan"])
+        direct = [m for m in result["plan"] if problem in graph.links(m, "addresses")]
+        assert set(result["plan"]) <= set(fitting), problem
+        assert result["plan"][:len(direct)] == direct, f"{problem}: a measure via a cause outranks a direct answer"

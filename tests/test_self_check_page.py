@@ -1,6 +1,8 @@
 """自查诊断 and the clickable checklists in Chromium, on the real guide: served under a sub-path
-and opened from disk (the offline bundle); answers stay in the browser and survive a reload;
-clear, export and import; the printed report; phone width, axe-core, no outside request.
+and opened from disk (the offline bundle); answers, 不适用 marks and the plan stay in the browser
+and survive a reload and back/forward; the plan fits the problem the answers flag; clear, export and
+import; the printed report (plan and gaps on A4); the section index on a phone; axe-core; no
+outside request. The ranking itself is tested without a browser (tests/js/, node --test).
 The overview picture: selecting a node highlights its chain; on a phone, a list.
 
 The site is built without --strict here, so content findings the editors are still fixing do
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -81,6 +84,19 @@ def results_problems(tab) -> list[str]:
         "items => items.map(li => li.dataset.problem)")
 
 
+def plan_measures(tab) -> list[str]:
+    return tab.locator("#self-check-plan tr[data-measure]").evaluate_all("rows => rows.map(r => r.dataset.measure)")
+
+
+def listed_measures(tab) -> list[str]:
+    return tab.locator("#self-check-measures .guide-self-check__measures > li").evaluate_all(
+        "items => items.map(li => li.dataset.measure)")
+
+
+def gap_problems(tab) -> list[str]:
+    return tab.locator("#self-check-gaps [data-problem]").evaluate_all("groups => groups.map(g => g.dataset.problem)")
+
+
 def expected_measures(problem: str) -> set[str]:
     causes = set(front_matter(DOCS / "problems" / f"{problem}.md").get("causes") or [])
     targets = causes | {problem}
@@ -111,43 +127,66 @@ def test_one_question_per_item_on_the_problem_pages_grouped_by_problem(site, pag
     assert "[^" not in legend and "](" not in legend
 
 
-def test_answers_rank_the_problem_and_list_every_measure_for_it_or_its_causes(site, page, served):
+def test_the_persona_with_one_problem_gets_a_plan_that_answers_it_and_every_fitting_measure(site, page, served):
+    """否 to every question of one problem, 是 to the rest: the plan holds 3 to 5 measures, each
+    answering that problem or one of its causes, direct answers first; all fitting measures listed."""
     flagged = busiest_problem(site)
     page.goto(served + "self-check/")
     answer_all(page, flagged)
     assert results_problems(page) == [flagged]
-    results = page.locator("#self-check-results")
-    measures = results.locator(".guide-self-check__measures > li")
-    listed = set(measures.evaluate_all("items => items.map(li => li.dataset.measure)"))
-    assert listed == expected_measures(flagged) and listed
-    for item in measures.all():  # the grade shown on the measure's own page
+    fitting = expected_measures(flagged)
+    plan = plan_measures(page)
+    assert 3 <= len(plan) <= 5 and set(plan) <= fitting, (plan, fitting)
+    direct = {m for m in fitting if flagged in (front_matter(DOCS / "measures" / f"{m}.md").get("addresses") or [])}
+    assert set(plan[:len(direct)]) == direct or set(plan) < direct, "answers to the problem itself come first"
+    assert set(listed_measures(page)) == fitting
+    results = page.locator("#self-check-measures")
+    for item in results.locator(".guide-self-check__measures > li").all():  # the grade shown on the measure's own page
         grade = item.locator(".guide-evidence")
         measure_page = (site / "measures" / item.get_attribute("data-measure") / "index.html").read_text("utf-8")
         badge = re.search(r'<p class="guide-badges">.*?</p>', measure_page, re.S)[0]
         assert f'class="{grade.get_attribute("class")}"' in badge
         assert "".join(grade.inner_text().split()).removeprefix("证据等级：") in badge
-    href = measures.first.locator("a").first.get_attribute("href")
+    href = results.locator("a").first.get_attribute("href")
     assert (site / "self-check" / href / "index.html").resolve().is_file(), href
     cause = front_matter(DOCS / "problems" / f"{flagged}.md")["causes"][0]
-    assert results.locator(f".guide-self-check__causes a[href='../causes/{cause}/']").count() == 1
-    assert "100%" in results.locator(".guide-self-check__problems > li").first.inner_text()
-    assert results.locator("th").all_inner_texts() == ["举措", "责任人", "完成时限"]
+    assert page.locator(f"#self-check-results .guide-self-check__causes a[href='../causes/{cause}/']").count() == 1
+    assert "100%" in page.locator("#self-check-results .guide-self-check__problems > li").first.inner_text()
+    table = page.locator("#self-check-plan table")
+    assert table.locator("th").all_inner_texts() == ["举措与第一步", "牵头", "证据等级", "责任人", "完成时限"]
+    first_row = table.locator("tr[data-measure]").first
+    assert "第一步：" in first_row.inner_text()
+    assert first_row.get_by_label(re.compile("责任人$")).input_value() == ""
+    assert gap_problems(page) == [flagged]
+    assert page.locator(f"#self-check-gaps [data-problem='{flagged}'] li").count() == \
+        page.locator(f"fieldset[data-problem='{flagged}']").count()
 
     page.reload()
     total = page.locator("fieldset[data-problem]").count()
     assert page.locator("input[type=radio]:checked").count() == total
     assert results_problems(page) == [flagged]
+    assert plan_measures(page) == plan
 
 
-def test_unsure_counts_half_and_ties_keep_the_guide_order(site, page, served):
+def test_problems_rank_by_the_share_of_their_questions_answered_no(site, page, served):
+    from guidekit.model import SELF_CHECK_WEIGHTS
+
     page.goto(served + "self-check/")
-    problems = [p for p, n in items_on_problem_pages(site).items() if n >= 2]
-    first, second, third = problems[:3]
-    page.locator(f"fieldset[data-problem='{third}']").nth(0).get_by_label("否", exact=True).check()
-    page.locator(f"fieldset[data-problem='{second}']").nth(0).get_by_label("不确定", exact=True).check()
-    page.locator(f"fieldset[data-problem='{second}']").nth(1).get_by_label("不确定", exact=True).check()
-    page.locator(f"fieldset[data-problem='{first}']").nth(0).get_by_label("不确定", exact=True).check()
-    assert results_problems(page) == [second, third, first]  # 1, 1 (guide order), 0.5
+    counts = {p: n for p, n in items_on_problem_pages(site).items() if n >= 2}
+    big, small = max(counts, key=counts.get), min(counts, key=counts.get)
+    third = next(p for p in counts if p not in (big, small))
+    many = max(2, -(-counts[big] // counts[small]) - 1)  # more 否 than `small` gets, yet a smaller share
+    for n in range(many):
+        page.locator(f"fieldset[data-problem='{big}']").nth(n).get_by_label("否", exact=True).check()
+    page.locator(f"fieldset[data-problem='{small}']").nth(0).get_by_label("否", exact=True).check()
+    for n in range(2):
+        page.locator(f"fieldset[data-problem='{third}']").nth(n).get_by_label("不确定", exact=True).check()
+    unsure = dict(SELF_CHECK_WEIGHTS.answers)["unsure"]
+    share = {big: many / counts[big], small: 1 / counts[small], third: 2 * unsure / counts[third]}
+    order = list(counts)  # the guide's order breaks ties
+    assert results_problems(page) == sorted(share, key=lambda p: (-round(share[p], 9), order.index(p)))
+    if many / counts[big] < 1 / counts[small]:
+        assert results_problems(page).index(small) < results_problems(page).index(big), "count beat share"
 
 
 def test_a_keyboard_alone_answers_a_question(page, served):
@@ -167,6 +206,9 @@ def test_clear_export_and_import(page, served, tmp_path):
     fieldsets = page.locator("fieldset[data-problem]")
     for n in range(3):
         fieldsets.nth(n).get_by_label("否", exact=True).check()
+    skipped = page.locator("input[data-skip-problem]").last
+    skipped.check()
+    page.locator("#self-check-plan tr[data-measure]").first.get_by_label(re.compile("责任人$")).fill("张书记")
     with page.expect_download() as download:
         page.get_by_role("button", name="导出答案").click()
     saved = tmp_path / "answers.json"
@@ -174,11 +216,14 @@ def test_clear_export_and_import(page, served, tmp_path):
     assert download.value.suggested_filename.endswith(".json")
     exported = json.loads(saved.read_text(encoding="utf-8"))
     assert exported["branch"] == "机关第一党支部" and len(exported["answers"]) == 3
+    assert exported["skipped"] == [skipped.get_attribute("data-skip-problem")]
+    assert [f["owner"] for f in exported["plan"]["fields"].values()] == ["张书记"]
     assert saved.stat().st_size < 4000
 
     page.get_by_role("button", name="清除我的答案").click()
     assert page.locator("input[type=radio]:checked").count() == 0
     assert page.get_by_label("支部名称").input_value() == ""
+    assert page.locator("input[data-skip-problem]:checked").count() == 0
     page.reload()
     assert page.locator("input[type=radio]:checked").count() == 0, "cleared answers came back"
 
@@ -186,8 +231,12 @@ def test_clear_export_and_import(page, served, tmp_path):
     page.wait_for_function("document.querySelectorAll('input[type=radio]:checked').length === 3")
     assert "导入 3 条答案" in page.locator("#self-check-note").inner_text()
     assert page.get_by_label("支部名称").input_value() == "机关第一党支部"
+    assert skipped.is_checked()
+    owner = page.locator("#self-check-plan tr[data-measure] input[data-plan-field=owner]").first
+    assert owner.input_value() == "张书记"
     page.reload()
     assert page.locator("input[type=radio]:checked").count() == 3
+    assert skipped.is_checked()
 
 
 def test_an_answer_whose_question_changed_is_dropped_with_a_note(page, served):
@@ -207,25 +256,32 @@ def test_an_answer_whose_question_changed_is_dropped_with_a_note(page, served):
     assert list(stored["answers"]) == [key], "the dropped answer must not linger to match another question"
 
 
-def test_the_printed_report_has_branch_date_ranked_problems_and_an_action_table(site, chromium, served):
+def test_the_printed_report_has_branch_date_problems_the_plan_and_the_gaps_on_a4(site, chromium, served):
     flagged = busiest_problem(site)
     tab = chromium.new_page()
     tab.goto(served + "self-check/")
     answer_all(tab, flagged)
     tab.get_by_label("支部名称").fill("机关第一党支部")
     tab.get_by_label("自查日期").fill("2026-03-31")
+    tab.locator("#self-check-plan tr[data-measure]").first.get_by_label(re.compile("完成时限$")).fill("6月底前")
+    plan = [front_matter(DOCS / "measures" / f"{m}.md")["title"] for m in plan_measures(tab)]
+    gaps = tab.locator(f"#self-check-gaps [data-problem='{flagged}'] li").all_inner_texts()
     tab.reload()  # the report is drawn from what the browser kept
     tab.emulate_media(media="print")
+    row_height = tab.locator("#self-check-plan tr[data-measure] td").last.evaluate(
+        "td => td.getBoundingClientRect().height")
+    assert row_height >= 55, "a plan row is tall enough to write a name and a date in (1.6 cm)"
     reader = _pdf(tab)
     tab.close()
     text = text_of(reader)
     title = front_matter(DOCS / "problems" / f"{flagged}.md")["title"]
     for expected in ("自查报告", "支部名称", "机关第一党支部", "自查日期", "2026-03-31", "".join(title.split()),
-                     "举措", "责任人", "完成时限", "可能存在的问题"):
-        assert expected in text, expected
+                     "可能存在的问题", "行动计划", "举措与第一步", "牵头", "证据等级", "责任人", "完成时限", "6月底前",
+                     "第一步：", "需要讨论的条目", "讨论意见：", *plan, *gaps):  # every item answered 否, with its mark
+        assert printed(expected, text), expected
     other = next(p for p in items_on_problem_pages(site) if p != flagged)
     assert "".join(front_matter(DOCS / "problems" / f"{other}.md")["title"].split()) not in text
-    assert "导出答案" not in text and "搜索" not in text
+    assert "导出答案" not in text and "搜索" not in text and "更换" not in text and "问题目录" not in text
     width, height = (float(x) for x in reader.pages[0].mediabox[2:])
     assert abs(width - 595.3) < 1.5 and abs(height - 841.9) < 1.5
 
@@ -237,7 +293,8 @@ def test_no_serious_accessibility_violation_and_no_wider_than_a_phone(page, serv
     fieldsets = page.locator("fieldset[data-problem]")
     for n, label in enumerate(("否", "不确定", "是")):
         fieldsets.nth(n).get_by_label(label, exact=True).check()
-    assert page.locator("#self-check-results .guide-self-check__measures li").count() > 0
+    assert page.locator("#self-check-measures .guide-self-check__measures li").count() > 0
+    assert page.locator("#self-check-plan tr[data-measure]").count() > 0
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     assert page.evaluate(RUN_AXE) == []
     width, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
@@ -259,9 +316,18 @@ def test_the_self_check_works_from_disk_in_the_offline_bundle(chromium, tmp_path
         tab.wait_for_url("**/self-check.html")
         flagged = tab.locator("fieldset[data-problem]").first.get_attribute("data-problem")
         answer_all(tab, flagged)
+        skipped = tab.locator("input[data-skip-problem]").last
+        skipped.check()
+        first = tab.locator("#self-check-plan tr[data-measure]").first
+        first.locator("select[data-swap]").select_option(index=1)
+        first.get_by_role("button", name="更换").click()
+        plan = plan_measures(tab)
+        tab.locator("#self-check-plan tr[data-measure]").first.get_by_label(re.compile("责任人$")).fill("张书记")
         tab.reload()
         assert results_problems(tab) == [flagged]
-        href = tab.locator("#self-check-results .guide-self-check__measures a").first.get_attribute("href")
+        assert skipped.is_checked() and plan_measures(tab) == plan
+        assert tab.locator("#self-check-plan input[data-plan-field=owner]").first.input_value() == "张书记"
+        href = tab.locator("#self-check-measures .guide-self-check__measures a").first.get_attribute("href")
         assert href.endswith(".html") and (out / href).is_file(), href
         with tab.expect_download() as download:
             tab.get_by_role("button", name="导出答案").click()
@@ -269,6 +335,112 @@ def test_the_self_check_works_from_disk_in_the_offline_bundle(chromium, tmp_path
     finally:
         context.close()
     assert outside == [] and errors == [], (outside, errors)
+
+
+def test_a_problem_marked_not_applicable_leaves_the_questions_results_plan_and_report(site, page, served):
+    counts = {p: n for p, n in items_on_problem_pages(site).items() if n}
+    first, second = list(counts)[:2]
+    page.goto(served + "self-check/")
+    for fieldset in page.locator("fieldset[data-problem]").all():
+        fieldset.get_by_label("否" if fieldset.get_attribute("data-problem") in (first, second) else "是",
+                              exact=True).check()
+    assert set(results_problems(page)) == {first, second}
+    page.locator(f"input[data-skip-problem='{first}']").check()
+    assert results_problems(page) == [second] and gap_problems(page) == [second]
+    assert set(plan_measures(page)) <= expected_measures(second)
+    assert page.locator(f"fieldset[data-problem='{first}']").first.is_hidden(), "its questions are no longer asked"
+    assert page.locator(f"[data-index-count='{first}']").inner_text() == "不适用"
+    total = sum(counts.values()) - counts[first]
+    assert page.locator("[data-self-check-status]").inner_text().startswith(f"已回答 {total} / {total} 条")
+
+    page.reload()
+    assert page.locator(f"input[data-skip-problem='{first}']").is_checked()
+    assert results_problems(page) == [second]
+    page.emulate_media(media="print")
+    text = text_of(_pdf(page))
+    assert "".join(front_matter(DOCS / "problems" / f"{first}.md")["title"].split()) not in text
+    page.emulate_media(media="screen")
+    page.locator(f"input[data-skip-problem='{first}']").uncheck()
+    assert set(results_problems(page)) == {first, second}, "the answers were kept while it was skipped"
+
+
+def test_a_swapped_measure_and_the_typed_cells_survive_a_reload_and_back_and_forward(site, page, served):
+    flagged = busiest_problem(site)
+    page.goto(served + "self-check/")
+    answer_all(page, flagged)
+    recommended = plan_measures(page)
+    row = page.locator("#self-check-plan tr[data-measure]").nth(1)
+    options = row.locator("select[data-swap] option").evaluate_all("o => o.map(x => x.value).filter(Boolean)")
+    assert options and not set(options) & set(recommended) and set(options) <= expected_measures(flagged)
+    row.get_by_label("换成其他举措").select_option(options[-1])
+    row.get_by_role("button", name="更换").click()
+    swapped = plan_measures(page)
+    assert swapped == [recommended[0], options[-1], *recommended[2:]]
+    assert "已把" in page.locator("#self-check-note").inner_text()
+    focused = page.evaluate("document.activeElement.matches('#self-check-plan select[data-swap]')")
+    assert focused, "focus stays in the plan"
+    cells = page.locator(f"#self-check-plan tr[data-measure='{options[-1]}'] input")
+    cells.nth(0).fill("李委员")
+    cells.nth(1).fill("2026年第二季度")
+
+    page.reload()
+    assert plan_measures(page) == swapped
+    cells = page.locator(f"#self-check-plan tr[data-measure='{options[-1]}'] input")
+    assert [cells.nth(0).input_value(), cells.nth(1).input_value()] == ["李委员", "2026年第二季度"]
+    page.goto(served + "problems/")
+    page.go_back()
+    page.wait_for_url("**/self-check/")
+    assert plan_measures(page) == swapped
+    assert page.locator(f"#self-check-plan tr[data-measure='{options[-1]}'] input").first.input_value() == "李委员"
+
+    # Back/forward from the browser's page cache shows the page as it was left: the component reads
+    # what is kept again (another tab may have changed it), as GOV.UK Frontend does on pageshow.
+    skip = next(p for p in items_on_problem_pages(site) if p != flagged and items_on_problem_pages(site)[p])
+    page.evaluate("""skip => {
+        const kept = JSON.parse(localStorage.getItem("dangjian-guide/self-check/v1"));
+        kept.skipped = [skip];
+        localStorage.setItem("dangjian-guide/self-check/v1", JSON.stringify(kept));
+        window.dispatchEvent(new PageTransitionEvent("pageshow", {persisted: true}));
+    }""", skip)
+    assert page.locator(f"input[data-skip-problem='{skip}']").is_checked()
+    assert page.locator(f"[data-index-count='{skip}']").inner_text() == "不适用"
+
+    page.get_by_role("button", name="恢复推荐的举措").click()
+    assert plan_measures(page) == recommended
+
+
+def test_the_section_index_jumps_to_a_problem_and_counts_answers_on_a_phone(site, page, served):
+    page.set_viewport_size(PHONE)
+    page.goto(served + "self-check/")
+    index = page.locator("#self-check-index")
+    counts = {p: n for p, n in items_on_problem_pages(site).items() if n}
+    links = index.locator("a")
+    assert links.evaluate_all("a => a.map(x => x.getAttribute('href'))") == [f"#q-{p}" for p in counts]
+    last = list(counts)[-1]
+    assert index.locator(f"[data-index-count='{last}']").inner_text() == f"0 / {counts[last]}"
+    links.last.click()
+    assert page.url.endswith(f"#q-{last}")
+    heading = page.locator(f"h2#q-{last}")
+    assert heading.evaluate("h => { const r = h.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+    page.locator(f"fieldset[data-problem='{last}']").first.get_by_label("是", exact=True).check()
+    assert index.locator(f"[data-index-count='{last}']").inner_text() == f"1 / {counts[last]}"
+    back = page.locator(".guide-self-check__status a[href='#self-check-index']")
+    assert back.is_visible(), "the way back to the index stays on screen"
+    back.click()
+    assert index.evaluate("n => n.getBoundingClientRect().top < innerHeight")
+    width, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width <= inner
+
+
+def test_a_missing_part_of_the_markup_stops_the_component_with_a_named_error(page, served):
+    page.goto(served + "self-check/")
+    message = page.evaluate("""() => {
+        const copy = document.querySelector("[data-guide-self-check]").cloneNode(true);
+        copy.querySelector("#self-check-plan").remove();
+        try { new window.GuideSelfCheck(copy); return "started"; }
+        catch (error) { return error.name + ": " + error.message; }
+    }""")
+    assert message.startswith("SelfCheckError: 自查诊断无法启动") and "#self-check-plan" in message
 
 
 def test_checklist_ticks_are_kept_counted_and_printed(chromium, served):
@@ -294,6 +466,15 @@ def test_checklist_ticks_are_kept_counted_and_printed(chromium, served):
     text = text_of(_pdf(tab))
     assert f"已勾选2/{total}项" in text and "清除勾选" not in text
     context.close()
+
+
+def printed(expected: str, text: str) -> bool:
+    """Whether `expected` is in a PDF's text, where a CJK font may have drawn an ideograph with its
+    radical-supplement twin (⻔ for 门, ⻅ for 见) that NFKC does not fold back."""
+    said = unicodedata.normalize("NFKC", "".join(expected.split()))
+    pattern = "".join(f"(?:{re.escape(c)}|[\u2e80-\u2eff])" if "\u4e00" <= c <= "\u9fff" else re.escape(c)
+                      for c in said)
+    return re.search(pattern, text) is not None
 
 
 def _pdf(tab):

@@ -20,7 +20,7 @@ from .page_rules import check_page_rules, unreliable_connection_paths
 from .plain_text import check_front_matter_text
 from .provenance import check_citations
 from .schema import check_page_keys, check_schema, check_tags
-from .self_check import check_questions
+from .self_check import check_duplicate_questions, check_questions
 from .simplified import check_simplified
 from .source_notes import check_source_notes
 
@@ -46,6 +46,7 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
     items = []
     texts: dict[str, str] = {}
     unreadable: set[str] = set()  # front matter that did not parse: one finding, nothing derived from it
+    questions: dict[str, tuple[str, int]] = {}  # problem pages whose 自查要点 become questions
     for path in sorted(sources):
         text, problems = decode(path, sources[path])
         findings.extend(problems)
@@ -95,7 +96,9 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
                 findings.extend(check_source_notes(path, folder, page.body, page.body_start_line))
             if folder == "problems":
                 findings.extend(check_questions(path, page.body, page.body_start_line))
+                questions[path] = (page.body, page.body_start_line)
         items.append(item)
+    findings.extend(check_duplicate_questions(questions))
     graph, problems = build_graph(items)
     findings.extend(problems)
     findings.extend(check_page_rules(pages, texts, graph, unreadable))

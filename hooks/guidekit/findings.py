@@ -129,6 +129,9 @@ RULES: dict[str, Rule] = {
         Rule("G055", "warning", "自查要点没有勾选项",
              "问题页“自查要点”一节里的每个勾选项（`- [ ] …`）都是“自查诊断”页上的一道题；"
              "这一节没有勾选项，这个问题就不会出现在自查诊断中。把要点写成 `- [ ] ` 开头的列表项。"),
+        Rule("G150", "error", "自查题重复",
+             "两条自查要点（同一页或不同的问题页）文字相同（标点和空格不同不算不同），自查诊断页上会出现两道一样的题。"
+             "删去其中一条，或把它改写成问另一件事的题目。"),
         Rule("G040", "error", "页面含有不允许的 HTML 元素",
              "正文只能用 Markdown 和少数 HTML 元素：`span`、`br`、`sup`、`sub`、`abbr`、`mark`、`kbd`、"
              "`details`、`figure`、表格（`table`、`tr`、`td` 等）、`div`、`p`、列表和标题等。"
@@ -277,6 +280,7 @@ CHECKED_BY: dict[str, tuple[str, ...]] = {
     "G115": ("checklists",),
     "G116": ("checklists",),
     "G117": ("source_notes",),
+    "G150": ("self_check",),
     "G040": ("html_safety",),
     "G041": ("html_safety",),
     "G042": ("html_safety",),

@@ -81,6 +81,45 @@ EVIDENCE_GRADES: tuple[EvidenceGrade, ...] = (
 )
 EVIDENCE_LABELS: tuple[str, ...] = tuple(g.label for g in EVIDENCE_GRADES)
 
+@dataclass(frozen=True)
+class SelfCheckWeights:
+    """How the 自查诊断 turns answers into a ranking and a plan: declared once, here, and
+    handed to the browser as data (self_check.py embeds `as_data()` in the page).
+
+    A problem's share = Σ answer weight / its questions (skipped problems are not counted).
+    A measure's fit = Σ over what it addresses: `direct` × the share of a flagged problem it
+    names, or `via_cause` × the largest share among flagged problems that have a cause it names
+    and that it does not name itself (each target counted once, so a broad slogan does not win by
+    touching many problems, nor by naming a problem and its cause too).
+    Ties: evidence grade (strongest first), then effort (smallest first), then who leads
+    (closest to the branch first), then title; never the file name.
+
+    Why these numbers: 不确定 is half a 否 (the branch does not know, which is itself a gap, but
+    not a confirmed one). A cause is a step further from what the branch answered, so it weighs
+    0.4: two causes of a problem (0.8) still rank below one measure that answers it (1.0). The
+    plan keeps its best three and adds a fourth or fifth only at 60 % of the best fit, so a
+    measure reached through a single cause (0.4) or a stray 不确定 never lengthens it.
+    """
+
+    answers: tuple[tuple[str, float], ...] = (("yes", 0.0), ("no", 1.0), ("unsure", 0.5))
+    direct: float = 1.0
+    via_cause: float = 0.4
+    plan_min: int = 3
+    plan_max: int = 5
+    # Past plan_min, a measure joins the plan only with at least this share of the best fit.
+    plan_keep: float = 0.6
+    # Orders for the tie-breaks (the values of the measure fields `effort` and `lead`).
+    efforts: tuple[str, ...] = ("小", "中", "大")
+    leads: tuple[str, ...] = ("支部书记", "支部委员会", "单位党委（党组）", "上级党组织")
+
+    def as_data(self) -> dict:
+        return {"answers": dict(self.answers), "direct": self.direct, "viaCause": self.via_cause,
+                "planMin": self.plan_min, "planMax": self.plan_max, "planKeep": self.plan_keep,
+                "efforts": list(self.efforts), "leads": list(self.leads)}
+
+
+SELF_CHECK_WEIGHTS = SelfCheckWeights()
+
 # The title of the admonition that holds the guide's own advice (uncited by rule).
 EDITORIAL_TITLE = "编者建议"
 
