@@ -79,7 +79,7 @@ def first_step(body: str) -> str:
     section = read(body).section(STEPS_TITLE)
     for block in section.blocks if section else ():
         if block.kind == "list_item" and NUMBERED.match(block.source):
-            return " ".join(block.text.split())
+            return question_text(block.text)
     return ""
 
 
