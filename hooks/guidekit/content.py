@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .evidence import check_applications
 from .findings import Finding, sort_findings
 from .front_matter import ParsedPage, decode, parse_page
 from .graph import Graph, build_graph, check_connections, make_item
@@ -84,6 +85,8 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
         item = make_item(path, page, folder)
         if not problems:  # a broken front matter is one finding; the body is checked once it parses
             findings.extend(check_schema(item, allowed_tags))
+            if folder == "cases" and page.has_front_matter:
+                findings.extend(check_applications(item))
             if folder in CONTENT_TYPES and page.has_front_matter:
                 findings.extend(check_citations(path, page.body, page.body_start_line))
             if folder == "problems":
