@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from .evidence import item_grade
+from .evidence import measure_rating
 from .findings import Finding
 from .graph import Graph
 from .model import SELF_CHECK_PAGE
@@ -159,10 +159,10 @@ def self_check_data(graph: Graph, bodies: dict[str, str], page_url: str,
         })
     measures = []
     for measure in sorted(graph.by_folder("measures"), key=lambda i: i.path):
-        grade = item_grade(graph, measure.id)
+        rating = measure_rating(graph, measure.id)
         measures.append({
             **ref(measure.id),
-            "grade": {"label": grade.label, "slug": grade.slug} if grade else None,
+            "grade": {"label": rating.grade.label, "slug": rating.grade.slug, "reason": rating.reason},
             "addresses": [t for t in graph.links(measure.id, "addresses") if t in graph.items],
             "cases": [ref(c) for c in sorted(graph.backlinks(measure.id, "applies"),
                                              key=lambda i: graph.items[i].path)],

@@ -189,8 +189,10 @@
         return el("li", { "data-measure": m.measure.id }, [
           link(m.measure),
           grade ? " " : null,
-          grade ? el("span", { class: "guide-evidence guide-evidence--" + grade.slug },
-                     [el("span", { class: "guide-sr-only" }, ["证据等级："]), grade.label]) : null,
+          grade ? el("span", { class: "guide-evidence guide-evidence--" + grade.slug,
+                               title: "证据等级：" + grade.label + "。" + (grade.reason || "") },
+                     [el("span", { class: "guide-sr-only" }, ["证据等级："]), grade.label,
+                      grade.reason ? el("span", { class: "guide-sr-only" }, ["（" + grade.reason + "）"]) : null]) : null,
           el("span", { class: "guide-self-check__covers" }, ["针对：" + m.covered.map(function (t) {
             return titles[t] ? titles[t].title : t;
           }).join("、")]),
