@@ -1,6 +1,7 @@
 """MkDocs hook: wires the guidekit content model into the build.
 
-on_config       a fresh BuildState; allowed tags, pinyin anchors, includes/ checks, dates outside git
+on_config       a fresh BuildState; allowed tags, pinyin anchors, includes/ checks, dates outside git,
+                the redirect pages of old addresses in Chinese
 on_files        read every page once, check it all, report findings, add the generated pages
                 (virtual: nothing is written into docs/), build the nav
 on_page_*       item header, markers, HTML allowlist, related panel, preview banner
@@ -32,6 +33,8 @@ from guidekit.nav import build_nav
 from guidekit.panel import item_context, item_header
 from guidekit.plain_text import html_text
 from guidekit.preview import preview_banner
+from guidekit.redirects import PLUGIN as REDIRECTS_PLUGIN
+from guidekit.redirects import localise as localise_redirects
 from guidekit.print_site_patch import installed_version, patch_print_site, relink_print_page, whole_guide
 from guidekit.search_index import jieba_cut_for_search, lean_index_file
 from guidekit.search_patch import install_worker, theme_worker
@@ -80,6 +83,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "print-site" in config.plugins:  # whole-guide page in linear, not quadratic, time
         import mkdocs_print_site_plugin.urls as print_site_urls
         _report([f for f in [patch_print_site(print_site_urls, installed_version())] if f])
+    if REDIRECTS_PLUGIN in config.plugins:  # old addresses answer with a page in Chinese
+        import mkdocs_redirects.plugin
+        localise_redirects(mkdocs_redirects.plugin)
     if "material/search" in config.plugins or "search" in config.plugins:  # worker under its own name
         worker = theme_worker(list(config.theme.dirs))
         if isinstance(worker, Finding):
