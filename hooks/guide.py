@@ -33,9 +33,10 @@ from guidekit.nav import build_nav
 from guidekit.panel import item_context, item_header
 from guidekit.plain_text import html_text
 from guidekit.preview import preview_banner
-from guidekit.redirects import PLUGIN as REDIRECTS_PLUGIN
-from guidekit.redirects import localise as localise_redirects
 from guidekit.print_site_patch import installed_version, patch_print_site, relink_print_page, whole_guide
+from guidekit.redirects import PLUGIN as REDIRECTS_PLUGIN
+from guidekit.redirects import live_redirects
+from guidekit.redirects import localise as localise_redirects
 from guidekit.search_index import jieba_cut_for_search, lean_index_file
 from guidekit.search_patch import install_worker, theme_worker
 from guidekit.site_files import check_includes, drop_unsafe_files, stand_in_for_unreadable_pages
@@ -120,6 +121,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                         for finding in check_snippets(path, page.body, page.body_start_line, _state.includes_dir)]
     _report(snippet_findings)
     content.findings.extend(snippet_findings)
+    redirects = config.plugins.get(REDIRECTS_PLUGIN)
+    if redirects is not None and hasattr(redirects, "redirects"):  # set by the plugin's own on_files, before this
+        redirects.redirects = live_redirects(redirects.redirects, set(sources))
     glossary = _read_abbreviations()
     hand_written = {f.src_uri for f in files}
     pages = generated_pages(content, glossary, config.use_directory_urls, hand_written)

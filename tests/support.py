@@ -58,3 +58,12 @@ class InPageLinks(HTMLParser):
 
     def dead(self) -> list[str]:
         return [link for link in self.links if link not in self.ids]
+
+
+REDIRECT_MARK = '<meta http-equiv="refresh"'
+
+
+def is_redirect_page(path: Path) -> bool:
+    """A page that only sends the reader on (an old address, mkdocs.yml `redirects`), not a page of the guide."""
+    with path.open(encoding="utf-8") as handle:
+        return REDIRECT_MARK in handle.read(2000)
