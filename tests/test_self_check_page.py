@@ -9,6 +9,7 @@ not hide a broken page script; the strict build has its own test.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -125,7 +126,9 @@ def test_answers_rank_the_problem_and_list_every_measure_for_it_or_its_causes(si
         measure_page = (site / "measures" / item.get_attribute("data-measure") / "index.html").read_text("utf-8")
         badge = re.search(r'<p class="guide-badges">.*?</p>', measure_page, re.S)[0]
         assert f'class="{grade.get_attribute("class")}"' in badge
-        assert "".join(grade.inner_text().split()).removeprefix("证据等级：") in badge
+        label = grade.evaluate("badge => badge.childNodes[1].textContent")
+        assert f'<span class="guide-sr-only">证据等级：</span>{label}</span>' in badge
+        assert f'title="{html.escape(grade.get_attribute("title"))}"' in badge  # the same reason as on its page
     href = measures.first.locator("a").first.get_attribute("href")
     assert (site / "self-check" / href / "index.html").resolve().is_file(), href
     cause = front_matter(DOCS / "problems" / f"{flagged}.md")["causes"][0]
