@@ -82,3 +82,19 @@ def test_the_table_is_whole_and_readable_with_no_script(served, chromium):
     first = rows.first.inner_text()
     assert "依据" in first or "没有案例报告实施" in first
     context.close()
+
+
+AXE = ROOT / "tests" / "vendor" / "axe-core-4.14.1" / "axe.min.js"
+SERIOUS = """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+  .filter(v => v.impact === "serious" || v.impact === "critical").map(v => v.id + ": " + v.nodes[0].target)"""
+
+
+@pytest.mark.parametrize("path", ["measures/", "measures/four-togethers/", "cases/kuitun-psbc/"])
+def test_the_table_its_controls_and_the_badges_with_reasons_pass_axe(served, chromium, path):
+    page = chromium.new_page()
+    page.goto(served + path)
+    if path == "measures/":
+        page.wait_for_selector(".guide-compare__controls select")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    assert page.evaluate(SERIOUS) == []
+    page.close()
