@@ -181,7 +181,7 @@ def test_source_pages_list_everything_drawn_from_them(built, content):
 def test_generated_index_pages_have_a_card_or_row_per_item_and_are_not_in_docs(built, content):
     for folder in ITEM_TYPES:
         assert not (DOCS / folder / "index.md").exists()
-        listing = "guide-compare__table" if folder == "measures" else "guide-cards"  # measures: a comparison table
+        listing = "data-guide-compare" if folder == "measures" else "guide-cards"  # measures: a comparison table
         text = article(built.html(f"{folder}/index.html")).split(listing, 1)[1]
         cards = linked_titles(re.sub(r'<td class="guide-compare__problems">.*?</td>', "", text, flags=re.S))
         assert cards == {i.title for i in content.graph.by_folder(folder)}, folder

@@ -28,7 +28,7 @@ RANKS = "rows => rows.map(r => +r.dataset.guideRankGrade)"
 
 
 def visible_rows(page) -> list[str]:
-    return page.eval_on_selector_all(".guide-compare__table tbody tr:not([hidden])",
+    return page.eval_on_selector_all(".guide-compare table tbody tr:not([hidden])",
                                      "rows => rows.map(r => r.querySelector('th').textContent.trim())")
 
 
@@ -37,7 +37,7 @@ def test_filters_and_sorting_work_and_say_how_many_are_shown(served, chromium):
     page.goto(served + "measures/")
     page.wait_for_selector(".guide-compare__controls select")
     every = visible_rows(page)
-    assert len(every) == page.locator(".guide-compare__table tbody tr").count()
+    assert len(every) == page.locator(".guide-compare table tbody tr").count()
     assert page.locator(".guide-compare__status").inner_text() == f"显示 {len(every)} 项，共 {len(every)} 项"
 
     grade, problem = page.locator(".guide-compare__controls select").nth(1), page.locator(
@@ -45,12 +45,12 @@ def test_filters_and_sorting_work_and_say_how_many_are_shown(served, chromium):
     grade.select_option("outcome")
     outcome = visible_rows(page)
     assert 0 < len(outcome) < len(every)
-    assert page.eval_on_selector_all(".guide-compare__table tbody tr:not([hidden])",
+    assert page.eval_on_selector_all(".guide-compare table tbody tr:not([hidden])",
                                      "rows => rows.every(r => r.dataset.guideGrade === 'outcome')")
     grade.select_option("")
     problem.select_option("two-skins")
     answering = page.eval_on_selector_all(
-        ".guide-compare__table tbody tr:not([hidden])",
+        ".guide-compare table tbody tr:not([hidden])",
         "rows => rows.map(r => r.dataset.guideProblems.split(' ').includes('two-skins'))")
     assert answering and all(answering) and len(answering) < len(every)
     problem.select_option("")
@@ -58,17 +58,17 @@ def test_filters_and_sorting_work_and_say_how_many_are_shown(served, chromium):
     header = page.locator('th[data-guide-sort="grade"] button')
     header.click()
     assert page.get_attribute('th[data-guide-sort="grade"]', "aria-sort") == "ascending"
-    ranks = page.eval_on_selector_all(".guide-compare__table tbody tr", RANKS)
+    ranks = page.eval_on_selector_all(".guide-compare table tbody tr", RANKS)
     assert ranks == sorted(ranks)
     header.click()
     assert page.get_attribute('th[data-guide-sort="grade"]', "aria-sort") == "descending"
-    ranks = page.eval_on_selector_all(".guide-compare__table tbody tr", RANKS)
+    ranks = page.eval_on_selector_all(".guide-compare table tbody tr", RANKS)
     assert ranks == sorted(ranks, reverse=True)
 
     grade.select_option("outcome")  # printed whole, whatever is filtered
     page.emulate_media(media="print")
     assert not page.locator(".guide-compare__controls").is_visible()
-    assert page.locator(".guide-compare__table tbody tr").evaluate_all(
+    assert page.locator(".guide-compare table tbody tr").evaluate_all(
         "rows => rows.every(r => getComputedStyle(r).display === 'table-row')")
     page.close()
 
@@ -77,7 +77,7 @@ def test_the_table_is_whole_and_readable_with_no_script(served, chromium):
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(served + "measures/")
-    rows = page.locator(".guide-compare__table tbody tr")
+    rows = page.locator(".guide-compare table tbody tr")
     assert rows.count() > 0 and page.locator(".guide-compare__controls").count() == 0
     first = rows.first.inner_text()
     assert "依据" in first or "没有案例报告实施" in first

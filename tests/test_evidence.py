@@ -189,6 +189,7 @@ def test_the_measures_index_is_a_table_of_every_measure_with_grade_reason_lead_e
     content = load_content(guide(case("k1", entry("m1", OUTCOME, "报告增长80%"))))
     table = type_index_markdown(content.graph, "measures")
     assert table.count('<tr data-guide-grade="') == len(content.graph.by_folder("measures"))
+    assert "<table>" in table  # no class: Material styles it, and lets it scroll sideways on a phone
     assert '<tr data-guide-grade="outcome" data-guide-problems="p1"' in table
     assert "依据：案例k1——报告增长80%" in table and NO_APPLICATION_REASON in table
     assert "<td>支部委员会</td><td>小</td>" in table

@@ -123,7 +123,7 @@ def measures_table_html(graph: Graph, page_path: str, use_directory_urls: bool) 
             f'<td class="guide-compare__problems">{problem_links}</td></tr>')
     grades = " ".join(g.slug for g in EVIDENCE_GRADES)
     return (f'<div class="guide-compare" data-guide-compare="{grades}">\n'
-            '<table class="guide-compare__table">\n'
+            "<table>\n"  # no class: Material styles (and on a phone, scrolls) it as every other table
             "<caption>创新举措比较表</caption>\n"
             '<thead><tr><th scope="col" data-guide-sort="title">举措</th>'
             '<th scope="col" data-guide-sort="grade">证据等级与依据</th>'
