@@ -139,7 +139,10 @@ def test_cases_index_overview_and_measures_table_show_every_grade_with_its_reaso
     overview = article(built.html("overview/index.html"))
     assert {label for _, label in GRADE_BADGE.findall(overview)} <= {g.label for g in EVIDENCE_GRADES}
     assert len(GRADE_BADGE.findall(overview)) >= len(content.graph.by_folder("measures"))
-    assert 'title="证据等级：' in overview
+    # each overview badge: reason in its title and for screen readers, and a tap leads to the page that says it
+    linked_badge = r'<a href="\.\./(?:measures|cases)/[\w-]+/"><span title="证据等级：[^"]+" class="guide-evidence '
+    badges = re.findall(linked_badge, overview)
+    assert len(badges) == len(GRADE_BADGE.findall(overview))
 
     table = article(built.html("measures/index.html"))
     assert "data-guide-compare=" in table and 'guide-compare.js' in built.html("measures/index.html")

@@ -151,7 +151,7 @@ def overview_markdown(graph: Graph, picture_svg: str = "", evidence_page: bool =
 
     def cell(ids: list[str]) -> str:
         links = [f"[{markdown_text(graph.items[i].title)}]({md_link(page_path, graph.items[i].path)})"
-                 + _grade_suffix(graph, i) for i in ids]
+                 + _grade_suffix(graph, i, page_path) for i in ids]
         return "<br>".join(links) or "—"
 
     for problem in sorted(graph.by_folder("problems"), key=lambda i: i.path):
@@ -162,9 +162,13 @@ def overview_markdown(graph: Graph, picture_svg: str = "", evidence_page: bool =
     return "\n".join(lines) + "\n"
 
 
-def _grade_suffix(graph: Graph, item_id: str) -> str:
+def _grade_suffix(graph: Graph, item_id: str, page_path: str) -> str:
+    """The badge after an item in the overview: its reason in the title and for screen readers, and a link
+    to the item's page, where the reason stands in words (a title alone cannot be read on a phone)."""
     rating = item_rating(graph, item_id)
-    return " " + grade_badge_html(rating) if rating else ""
+    if rating is None:
+        return ""
+    return f" [{grade_badge_html(rating)}]({md_link(page_path, graph.items[item_id].path)})"
 
 
 def _measures_for(graph: Graph, problem_id: str, causes: list[str]) -> list[str]:
