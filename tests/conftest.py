@@ -33,7 +33,7 @@ BASE_PAGES: dict[str, str] = {
     ),
     "measures/four-togethers.md": (
         "---\ntitle: 同规划、同部署\nsummary: 党建与业务一起谋划。\nsources: [s002]\n"
-        "addresses: [two-skins, business-over-party]\nlead: 单位党委（党组）\neffort: 中\ntags: [融合发展]\n---\n\n"
+        "addresses: [two-skins, business-over-party]\ntags: [融合发展]\nlead: 单位党委（党组）\neffort: 中\n---\n\n"
         "## 是什么\n\n做法。[^s002]\n\n"
         "## 为什么\n\n原因。[^s002]\n\n## 怎么做\n\n步骤。[^s002]\n\n## 谁做过\n\n南昌航空大学。[^s002]\n\n"
         "## 注意事项\n\n注意。[^s002]\n\n[^s002]: 见[来源](../sources/s002.md)。\n"

@@ -61,8 +61,8 @@ def test_every_mistake_in_a_cases_applications_and_a_measures_fields_fails_the_b
                       "`已实施，有成效数据`、`已实施，无成效数据`、`仅为主张`",
                       "[G103] docs/cases/nchu.md:7", "没有写理由 `why`",
                       "[G104] docs/cases/nchu.md:8", "41 个字符，超过了 40 个",
-                      "[G108] docs/measures/g-measure.md:6", "“支部”", "是否想写 `支部书记`",
-                      "[G109] docs/measures/g-measure.md:7", "“中等”",
+                      "[G108] docs/measures/g-measure.md:7", "“支部”", "是否想写 `支部书记`",
+                      "[G109] docs/measures/g-measure.md:8", "“中等”",
                       "[G107] docs/cases/organ.md:5", "全部是“仅为主张”")
 
 
