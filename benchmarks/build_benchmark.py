@@ -40,7 +40,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from guidekit.model import EVIDENCE_LABELS  # noqa: E402
+from guidekit.model import EVIDENCE_LABELS, MEASURE_EFFORTS, MEASURE_LEADS  # noqa: E402
 
 SHARES = {"problems": 0.2, "causes": 0.15, "measures": 0.4, "cases": 0.2, "sources": 0.05}
 PARAGRAPH = ("基层党组织把党建工作与业务工作同规划、同部署、同实施、同考评，"
@@ -116,9 +116,12 @@ def write_site(target: Path, count: int) -> None:
                 fields["causes"] = pick("causes", i, 2)
             if folder == "measures":
                 fields["addresses"] = pick("problems", i, 2) + pick("causes", i, 1)
-            if folder == "cases":
-                fields["applies"] = pick("measures", i, 3)
-                fields["evidence"] = EVIDENCE_LABELS[i % len(EVIDENCE_LABELS)]
+                fields["lead"] = MEASURE_LEADS[i % len(MEASURE_LEADS)].value
+                fields["effort"] = MEASURE_EFFORTS[i % len(MEASURE_EFFORTS)].value
+            if folder == "cases":  # every grade in turn; the first application reports practice (G107)
+                fields["applies"] = "".join(
+                    f"\n  {m}: {{grade: {EVIDENCE_LABELS[(i + j) % 2 if j == 0 else (i + j) % 3]}, why: 报告了做法}}"
+                    for j, m in enumerate(pick("measures", i, 3)))
             title = f"{folder} 条目 {i}"
             text = _front(title, f"第 {i} 个条目的摘要。", fields) + "\n" + _body(folder, fields, title) + "\n"
             (docs / folder / f"{name}.md").write_text(text, encoding="utf-8")

@@ -1,6 +1,7 @@
 """MkDocs hook: wires the guidekit content model into the build.
 
-on_config       a fresh BuildState; allowed tags, pinyin anchors, includes/ checks, dates outside git
+on_config       a fresh BuildState; allowed tags, pinyin anchors, includes/ checks, dates outside git,
+                the redirect pages of old addresses in Chinese
 on_files        read every page once, check it all, report findings, add the generated pages
                 (virtual: nothing is written into docs/), build the nav
 on_page_*       item header, markers, HTML allowlist, the guide's sections labelled, related panel,
@@ -34,6 +35,9 @@ from guidekit.panel import item_context, item_header
 from guidekit.plain_text import html_text
 from guidekit.preview import preview_banner
 from guidekit.print_site_patch import installed_version, patch_print_site, relink_print_page, whole_guide
+from guidekit.redirects import PLUGIN as REDIRECTS_PLUGIN
+from guidekit.redirects import live_redirects
+from guidekit.redirects import localise as localise_redirects
 from guidekit.search_index import jieba_cut_for_search, lean_index_file
 from guidekit.search_patch import install_worker, theme_worker
 from guidekit.site_files import check_includes, drop_unsafe_files, stand_in_for_unreadable_pages
@@ -82,6 +86,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "print-site" in config.plugins:  # whole-guide page in linear, not quadratic, time
         import mkdocs_print_site_plugin.urls as print_site_urls
         _report([f for f in [patch_print_site(print_site_urls, installed_version())] if f])
+    if REDIRECTS_PLUGIN in config.plugins:  # old addresses answer with a page in Chinese
+        import mkdocs_redirects.plugin
+        localise_redirects(mkdocs_redirects.plugin)
     if "material/search" in config.plugins or "search" in config.plugins:  # worker under its own name
         worker = theme_worker(list(config.theme.dirs))
         if isinstance(worker, Finding):
@@ -116,6 +123,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                         for finding in check_snippets(path, page.body, page.body_start_line, _state.includes_dir)]
     _report(snippet_findings)
     content.findings.extend(snippet_findings)
+    redirects = config.plugins.get(REDIRECTS_PLUGIN)
+    if redirects is not None and hasattr(redirects, "redirects"):  # set by the plugin's own on_files, before this
+        redirects.redirects = live_redirects(redirects.redirects, set(sources))
     glossary = _read_abbreviations()
     hand_written = {f.src_uri for f in files}
     pages = generated_pages(content, glossary, config.use_directory_urls, hand_written)

@@ -35,13 +35,15 @@ BASE_PAGES: dict[str, str] = {
     ),
     "measures/four-togethers.md": (
         "---\ntitle: 同规划、同部署\nsummary: 党建与业务一起谋划。\nsources: [s002]\n"
-        "addresses: [two-skins, business-over-party]\ntags: [融合发展]\n---\n\n## 要点\n\n一起谋划。\n\n"
+        "addresses: [two-skins, business-over-party]\ntags: [融合发展]\nlead: 单位党委（党组）\neffort: 中\n---\n\n"
+        "## 要点\n\n一起谋划。\n\n"
         "## 怎么做\n\n1. 书记在年初召集支委会。\n\n## 注意事项\n\n- 不要只开会。\n\n"
         "## 资料依据\n\n南昌航空大学的做法。[^s002]\n\n[^s002]: 见[来源](../sources/s002.md)。\n"
     ),
     "cases/nchu.md": (
         "---\ntitle: 南昌航空大学\nsummary: 支部建在学科上。\nsources: [s002]\n"
-        "applies: [four-togethers]\nevidence: 有实践和数据\n---\n\n## 可借鉴之处\n\n经验。\n\n"
+        "applies:\n  four-togethers: {grade: 已实施，有成效数据, why: 报告同考核后项目数增长80%}\n---\n\n"
+        "## 可借鉴之处\n\n经验。\n\n"
         "## 背景\n\n增长80%。[^s002]\n\n## 做法\n\n做法。[^s002]\n\n"
         "## 成效\n\n成效。[^s002]\n\n[^s002]: 见[来源](../sources/s002.md)。\n"
     ),

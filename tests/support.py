@@ -80,3 +80,12 @@ def item_body(folder: str, source: str = "s002", define: bool = True) -> str:
     if define and cited:
         parts.append(f"[^{source}]: 见[来源](../sources/{source}.md)。\n")
     return "".join(parts)
+
+
+REDIRECT_MARK = '<meta http-equiv="refresh"'
+
+
+def is_redirect_page(path: Path) -> bool:
+    """A page that only sends the reader on (an old address, mkdocs.yml `redirects`), not a page of the guide."""
+    with path.open(encoding="utf-8") as handle:
+        return REDIRECT_MARK in handle.read(2000)

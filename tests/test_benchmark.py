@@ -28,7 +28,7 @@ def test_the_synthetic_guide_passes_every_content_check_and_uses_every_relation(
 def test_a_broken_synthetic_guide_is_refused_not_measured(tmp_path):
     build_benchmark.write_site(tmp_path, 20)
     page = next((tmp_path / "docs" / "cases").glob("*.md"))
-    page.write_text(page.read_text(encoding="utf-8").replace("evidence:", "evidense:"), encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8").replace("applies:", "aplies:"), encoding="utf-8")
     try:
         build_benchmark.assert_clean(tmp_path / "docs")
     except SystemExit as stop:

@@ -8,8 +8,8 @@ import re
 import pytest
 from conftest import ROOT, BuildResult, run_mkdocs
 from guidekit.content import Content, load_content
-from guidekit.evidence import item_grade
-from guidekit.model import ITEM_TYPES
+from guidekit.evidence import badge_title, item_rating
+from guidekit.model import EVIDENCE_GRADES, ITEM_TYPES
 from support import InPageLinks, tree_digest
 
 DOCS = ROOT / "docs"
@@ -83,26 +83,77 @@ GRADE_BADGE = re.compile(
     r'class="guide-evidence guide-evidence--(\w+)"><span class="guide-sr-only">证据等级：</span>([^<]+)<')
 
 
-def test_every_measure_and_case_shows_exactly_one_grade_linked_to_the_scale(built, content):
-    """The badge at the top: the case's stated grade, the measure's derived one; none on other types."""
+def test_every_measure_and_case_shows_exactly_one_badge_with_its_reason(built, content):
+    """The badge at the top: linked to the scale, its reason in its title, and the same reason in words beside
+    it that the link names as its description (read by screen readers, shown on a phone); none on other types."""
     for item in content.graph.items.values():
         text = article(page_html(built, item.path))
-        grade = item_grade(content.graph, item.id)
-        expected = [] if grade is None else [(grade.slug, grade.label)]
+        rating = item_rating(content.graph, item.id)
+        expected = [] if rating is None else [(rating.grade.slug, rating.grade.label)]
         assert GRADE_BADGE.findall(text) == expected, item.path
-        if grade is not None:
-            assert '<a class="guide-evidence-link" href="../../guide/evidence/">' in text, item.path
+        if rating is None:
+            assert "guide-evidence-reason" not in text, item.path
+            continue
+        title = html.escape(badge_title(rating))
+        assert (f'<a class="guide-evidence-link" href="../../guide/evidence/" title="{title}" '
+                'aria-describedby="guide-evidence-reason">') in text, item.path
+        assert text.count('id="guide-evidence-reason"') == 1, item.path
+        assert f'<span class="guide-evidence-reason" id="guide-evidence-reason">{html.escape(rating.reason)}</span>' \
+            in text, item.path
 
 
-def test_index_cards_and_overview_show_every_grade(built, content):
-    for folder in ("measures", "cases"):
-        cards = GRADE_BADGE.findall(article(built.html(f"{folder}/index.html")))
-        items = sorted(content.graph.by_folder(folder), key=lambda i: i.path)
-        expected = [(item_grade(content.graph, i.id).slug, item_grade(content.graph, i.id).label) for i in items]
-        assert cards == expected, folder
+def test_a_measures_reason_names_the_case_it_rests_on_and_its_page_lists_every_application(built, content):
+    for measure in content.graph.by_folder("measures"):
+        text = article(page_html(built, measure.path))
+        rating = item_rating(content.graph, measure.id)
+        cases = content.graph.backlinks(measure.id, "applies")
+        if rating.rests_on:
+            short = content.graph.items[rating.rests_on].title.split("：")[0]
+            assert rating.reason.startswith(f"依据：{short}——"), measure.path
+        else:
+            assert rating.reason == "没有案例报告实施，依据是资料中的主张" and not cases, measure.path
+        listed = section(text, "reverse-applies")
+        assert listed.count('class="guide-related__grade"') == len(cases), measure.path
+        for case in cases:
+            why = content.graph.items[case].page.meta["applies"][measure.id]["why"]
+            assert html.escape(why) in listed, (measure.path, case)
+
+
+def test_a_measure_page_shows_lead_and_effort_as_the_guides_judgement(built, content):
+    for measure in content.graph.by_folder("measures"):
+        text = article(page_html(built, measure.path))
+        facts = re.search(r'<p class="guide-measure-facts">(.*?)</p>', text, re.S)
+        assert facts, measure.path
+        words = html.unescape(re.sub(r"<[^>]+>", "", facts.group(1)))
+        assert f"由谁牵头：{measure.page.meta['lead']}" in words and f"投入：{measure.page.meta['effort']}" in words
+        assert "本指南编者的判断" in words and 'href="../../guide/evidence/#lead-effort"' in facts.group(1)
+
+
+def test_cases_index_overview_and_measures_table_show_every_grade_with_its_reason(built, content):
+    cases = article(built.html("cases/index.html"))
+    items = sorted(content.graph.by_folder("cases"), key=lambda i: i.path)
+    assert GRADE_BADGE.findall(cases) == [(item_rating(content.graph, i.id).grade.slug,
+                                           item_rating(content.graph, i.id).grade.label) for i in items]
+    for item in items:
+        assert html.escape(item_rating(content.graph, item.id).reason) in cases, item.path
     overview = article(built.html("overview/index.html"))
-    assert {label for _, label in GRADE_BADGE.findall(overview)} <= {"有实践和数据", "有实践无数据", "仅为主张"}
+    assert {label for _, label in GRADE_BADGE.findall(overview)} <= {g.label for g in EVIDENCE_GRADES}
     assert len(GRADE_BADGE.findall(overview)) >= len(content.graph.by_folder("measures"))
+    # each overview badge: reason in its title and for screen readers, and a tap leads to the page that says it
+    linked_badge = r'<a href="\.\./(?:measures|cases)/[\w-]+/"><span title="证据等级：[^"]+" class="guide-evidence '
+    badges = re.findall(linked_badge, overview)
+    assert len(badges) == len(GRADE_BADGE.findall(overview))
+
+    table = article(built.html("measures/index.html"))
+    assert "data-guide-compare=" in table and 'guide-compare.js' in built.html("measures/index.html")
+    rows = re.findall(r"<tr data-guide-grade=\"(\w+)\".*?</tr>", table, re.S)
+    measures = sorted(content.graph.by_folder("measures"), key=lambda i: i.path)
+    assert rows == [item_rating(content.graph, m.id).grade.slug for m in measures]
+    for measure in measures:
+        row = re.search(rf'<tr [^>]*><th scope="row"><a href="{measure.id}/">.*?</tr>', table, re.S).group(0)
+        rating = item_rating(content.graph, measure.id)
+        assert f'<span class="guide-evidence-reason">{html.escape(rating.reason)}</span>' in row, measure.path
+        assert f"<td>{html.escape(measure.page.meta['lead'])}</td><td>{measure.page.meta['effort']}</td>" in row
 
 
 @pytest.mark.parametrize(("key", "css_forward", "css_reverse"), [
@@ -130,11 +181,12 @@ def test_source_pages_list_everything_drawn_from_them(built, content):
         assert shown == expected and expected, source.path
 
 
-def test_generated_index_pages_have_a_card_per_item_and_are_not_in_docs(built, content):
+def test_generated_index_pages_have_a_card_or_row_per_item_and_are_not_in_docs(built, content):
     for folder in ITEM_TYPES:
         assert not (DOCS / folder / "index.md").exists()
-        text = article(built.html(f"{folder}/index.html")).split("guide-cards", 1)[1]
-        cards = linked_titles(text)
+        listing = "data-guide-compare" if folder == "measures" else "guide-cards"  # measures: a comparison table
+        text = article(built.html(f"{folder}/index.html")).split(listing, 1)[1]
+        cards = linked_titles(re.sub(r'<td class="guide-compare__problems">.*?</td>', "", text, flags=re.S))
         assert cards == {i.title for i in content.graph.by_folder(folder)}, folder
 
 

@@ -21,11 +21,11 @@ def test_cli_passes_on_a_clean_site_and_fails_naming_the_file(tmp_path):
     clean = run_cli(docs)
     assert clean.returncode == 0, clean.stdout
     assert "0 个错误，0 个警告" in clean.stdout
-    broken = BASE_PAGES["cases/nchu.md"].replace("applies: [four-togethers]", "applies: [four-together]")
+    broken = BASE_PAGES["cases/nchu.md"].replace("  four-togethers: {", "  four-together: {")
     write_pages(docs, {"cases/nchu.md": broken})
     result = run_cli(docs)
     assert result.returncode == 1
-    assert "[G020] docs/cases/nchu.md:5 `applies` 引用的 `four-together` 不存在" in result.stdout
+    assert "[G020] docs/cases/nchu.md:6 `applies` 引用的 `four-together` 不存在" in result.stdout
 
 
 def test_cli_reads_allowed_tags_from_the_project_config(tmp_path):

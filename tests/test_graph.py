@@ -19,8 +19,10 @@ def site(**overrides: bytes | None) -> dict[str, bytes]:
     pages = {
         "problems/p1.md": page("title: 问题一\nsummary: 摘要\nsources: [s1]\ncauses: [c1]"),
         "causes/c1.md": page("title: 成因一\nsummary: 摘要\nsources: [s1]"),
-        "measures/m1.md": page("title: 举措一\nsummary: 摘要\nsources: [s1]\naddresses: [p1, c1]"),
-        "cases/k1.md": page("title: 案例一\nsummary: 摘要\nsources: [s1]\napplies: [m1]\nevidence: 有实践无数据"),
+        "measures/m1.md": page("title: 举措一\nsummary: 摘要\nsources: [s1]\naddresses: [p1, c1]\n"
+                               "lead: 支部书记\neffort: 小"),
+        "cases/k1.md": page("title: 案例一\nsummary: 摘要\nsources: [s1]\n"
+                            "applies: {m1: {grade: 已实施，无成效数据, why: 报告做了}}"),
         "sources/s1.md": page("title: 来源一\nsummary: 摘要\nauthor: 甲\noutlet: 乙\ndate: '2018'\nkind: 文章"),
     }
     pages.update({k.replace("__", "/") + ".md": v for k, v in overrides.items()})
@@ -48,14 +50,14 @@ def test_unknown_reference_gets_a_did_you_mean():
 
 
 def test_wrong_type_suggests_the_right_key():
-    measure = page("title: 举措\nsummary: 摘要\nsources: [s1]\naddresses: [p1, k1]")
+    measure = page("title: 举措\nsummary: 摘要\nsources: [s1]\naddresses: [p1, k1]\nlead: 支部书记\neffort: 小")
     content = load_content(site(measures__m1=measure))
     wrong = [f for f in content.findings if f.code == "G021"]
     assert wrong and "实践案例" in wrong[0].message
 
 
 def test_duplicate_reference_is_a_warning():
-    measure = page("title: 举措\nsummary: 摘要\nsources: [s1]\naddresses: [p1, p1]")
+    measure = page("title: 举措\nsummary: 摘要\nsources: [s1]\naddresses: [p1, p1]\nlead: 支部书记\neffort: 小")
     content = load_content(site(measures__m1=measure))
     assert [(f.code, f.level) for f in content.findings] == [("G024", "warning")]
 

@@ -31,6 +31,8 @@ def test_a_front_matter_that_does_not_parse_is_one_finding():
 
 def test_placeholders_in_relations_are_one_finding_each_not_missing_ids_or_orphans():
     case = (f"---\ntitle: 案例\nsummary: 摘要。\nsources: [{placeholder('资料来源的 id')}]\n"
-            f"applies: [{placeholder('创新举措的 id')}]\nevidence: {placeholder('证据等级')}\n---\n\n"
+            f"applies:\n  {placeholder('创新举措的 id')}: "
+            f"{{grade: {placeholder('证据等级')}, why: {placeholder('理由')}}}\n"
+            "---\n\n"
             + BASE_PAGES["cases/nchu.md"].split("---\n\n", 1)[1])
-    assert findings(cases__new=case) == [("G070", "cases/new.md")] * 3
+    assert findings(cases__new=case) == [("G070", "cases/new.md")] * 4

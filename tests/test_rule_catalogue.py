@@ -34,8 +34,14 @@ def cause(front: str, body: str | None = None) -> str:
     return f"---\n{front}\n---\n\n" + (sections("causes") if body is None else body)
 
 
-def measure(front: str) -> str:
-    return f"---\ntitle: 举措\nsummary: 摘要。\nsources: [s002]\n{front}\n---\n\n" + sections("measures")
+def measure(front: str, fields: str = "lead: 支部书记\neffort: 小") -> str:
+    return f"---\ntitle: 举措\nsummary: 摘要。\nsources: [s002]\n{front}\n{fields}\n---\n\n" + sections("measures")
+
+
+def case(applies: str) -> str:
+    """A case applying four-togethers as written (the lines after `applies:`)."""
+    front = f"title: 某单位：案例\nsummary: 摘要。\nsources: [s002]\napplies:\n{applies}"
+    return f"---\n{front}\n---\n\n" + sections("cases")
 
 
 def page(body: str, front: str = "title: 普通页面") -> str:
@@ -63,9 +69,19 @@ FIXTURES: dict[str, tuple[str, dict[str, str | bytes]]] = {
     "G142": ("causes/g142.md", {"causes/g142.md": cause("title: 全角逗号\nsummary: 摘要。\nsources: [s002，s001]")}),
     "G014": ("causes/g014.md", {"causes/g014.md": cause(VALID_CAUSE + "\ntags: [没有这个标签]")}),
     "G015": ("causes/g015.md", {"causes/g015.md": cause(VALID_CAUSE + "\ntitle: 又一个标题")}),
-    "G016": ("cases/g016.md", {"cases/g016.md": (
-        "---\ntitle: 案例\nsummary: 摘要。\nsources: [s002]\napplies: [four-togethers]\nevidence: 很有成效\n---\n\n"
-        + sections("cases"))}),
+    "G100": ("cases/g100.md", {"cases/g100.md": case("  [four-togethers]")}),
+    "G101": ("cases/g101.md", {"cases/g101.md": case("  four-togethers: {why: 报告做了}")}),
+    "G102": ("cases/g102.md", {"cases/g102.md": case("  four-togethers: {grade: 很有成效, why: 报告做了}")}),
+    "G103": ("cases/g103.md", {"cases/g103.md": case("  four-togethers: {grade: 已实施，无成效数据}")}),
+    "G104": ("cases/g104.md", {"cases/g104.md": case(
+        "  four-togethers: {grade: 已实施，无成效数据, why: " + "长" * 41 + "}")}),
+    "G105": ("cases/g105.md", {"cases/g105.md": case("  four-togethers: {grade: 已实施，无成效数据, why: 见`原文`}")}),
+    "G106": ("cases/g106.md", {"cases/g106.md": case(
+        "  four-togethers: {grade: 已实施，无成效数据, why: 报告做了, gread: 1}")}),
+    "G107": ("cases/g107.md", {"cases/g107.md": case("  four-togethers: {grade: 仅为主张, why: 只提出要求}")}),
+    "G108": ("measures/g108.md", {"measures/g108.md": measure("addresses: [two-skins]", "lead: 书记\neffort: 小")}),
+    "G109": ("measures/g109.md", {"measures/g109.md": measure(
+        "addresses: [two-skins]", "lead: 支部书记\neffort: 特大")}),
     "G020": ("measures/g020.md", {"measures/g020.md": measure("addresses: [no-such-problem]")}),
     "G021": ("measures/g021.md", {"measures/g021.md": measure("addresses: [two-skins, four-togethers]")}),
     "G022": ("causes/nchu.md", {"causes/nchu.md": (

@@ -30,13 +30,15 @@ def fill_placeholders(text: str, source: str = "s002") -> str:
     """What an editor does: every placeholder replaced by real content (linking the new pages together)."""
     text = re.sub(r"\[【待填写：[^】]*资料来源[^】]*】\]", f"[{source}]", text)
     text = re.sub(r"\[【待填写：[^】]*问题或成因[^】]*】\]", "[new-problem, new-cause]", text)
-    text = re.sub(r"\[【待填写：[^】]*创新举措[^】]*】\]", "[branch-visits]", text)
+    text = re.sub(r"^  【待填写：[^】]*创新举措[^】]*】:", "  branch-visits:", text, flags=re.M)
     text = re.sub(r"\[【待填写：[^】]*成因[^】]*】\]", "[new-cause]", text)
     definition = f"[^{source}]: 见[来源](../sources/{source}.md)。"
     text = re.sub(r"^【待填写：在页面末尾[^】]*】$", definition, text, flags=re.M)
     # the sources' sections cite; the guide's advice (and the folded note) is written without footnotes
     text = re.sub(r"【待填写：资料报告或主张的内容[^】]*】", f"写好的一段正文[^{source}]。", text)
-    text = re.sub(r"【待填写：证据等级[^】]*】", "有实践无数据", text)
+    text = re.sub(r"【待填写：证据等级[^】]*】", "已实施，无成效数据", text)
+    text = re.sub(r"【待填写：由谁牵头[^】]*】", "支部委员会", text)
+    text = re.sub(r"【待填写：投入[^】]*】", "小", text)
     return re.sub(r"【待填写：[^】]*】", "写好的内容", text)
 
 

@@ -119,8 +119,10 @@ def test_data_has_problems_in_guide_order_with_questions_causes_and_measures_wit
                                  "url": "../causes/business-over-party/"}]
     [measure] = data["measures"]
     assert measure["addresses"] == ["two-skins", "business-over-party"]
-    assert measure["grade"] == {"label": "有实践和数据", "slug": "data", "rank": 0}
-    assert (measure["lead"], measure["effort"], measure["firstStep"]) == (None, None, "书记在年初召集支委会。")
+    assert measure["grade"] == {"label": "已实施，有成效数据", "slug": "outcome", "rank": 0,
+                                "reason": "依据：南昌航空大学——报告同考核后项目数增长80%"}
+    assert (measure["lead"], measure["effort"]) == ("单位党委（党组）", "中")
+    assert measure["firstStep"] == "书记在年初召集支委会。"
     assert measure["cases"] == [{"id": "nchu", "title": "南昌航空大学", "url": "../cases/nchu/"}]
     offline = self_check_data(graph, bodies, "self-check.html", use_directory_urls=False)
     assert offline["problems"][1]["url"] == "problems/two-skins.html"

@@ -45,10 +45,26 @@ def test_the_same_paragraph_in_an_editorial_block_builds(fixture_site):
     assert '<p class="admonition-title">编者建议</p>' in result.html("measures/four-togethers/index.html")
 
 
-def test_a_case_needs_a_grade_from_the_scale(fixture_site):
-    page = BASE_PAGES["cases/nchu.md"].replace("evidence: 有实践和数据", "evidence: 很有成效")
-    result = fixture_site({"cases/nchu.md": page})
-    assert_fails_with(result, "[G016] docs/cases/nchu.md:6", "“很有成效”", "`有实践和数据`、`有实践无数据`、`仅为主张`")
+def test_every_mistake_in_a_cases_applications_and_a_measures_fields_fails_the_build_with_its_line(fixture_site):
+    """One build: each application's mistake is its own finding, on its own line, with the fix in Chinese."""
+    applies = ("applies:\n"
+               "  four-togethers: {grade: 很有成效, why: 报告做了}\n"
+               "  g-measure: {grade: 已实施，无成效数据}\n"
+               "  g-other: {grade: 已实施，无成效数据, why: " + "长" * 41 + "}\n")
+    case = BASE_PAGES["cases/nchu.md"].replace(
+        "applies:\n  four-togethers: {grade: 已实施，有成效数据, why: 报告同考核后项目数增长80%}\n", applies)
+    other = BASE_PAGES[MEASURE].replace("lead: 单位党委（党组）\neffort: 中", "lead: 支部\neffort: 中等")
+    proposal = BASE_PAGES["cases/nchu.md"].replace("南昌航空大学", "某机关").replace(
+        "{grade: 已实施，有成效数据, why: 报告同考核后项目数增长80%}", "{grade: 仅为主张, why: 只提出要求}")
+    result = fixture_site({"cases/nchu.md": case, "measures/g-measure.md": other, "measures/g-other.md": other,
+                           "cases/organ.md": proposal})
+    assert_fails_with(result, "[G102] docs/cases/nchu.md:6", "“很有成效”",
+                      "`已实施，有成效数据`、`已实施，无成效数据`、`仅为主张`",
+                      "[G103] docs/cases/nchu.md:7", "没有写理由 `why`",
+                      "[G104] docs/cases/nchu.md:8", "41 个字符，超过了 40 个",
+                      "[G108] docs/measures/g-measure.md:7", "“支部”", "是否想写 `支部书记`",
+                      "[G109] docs/measures/g-measure.md:8", "“中等”",
+                      "[G107] docs/cases/organ.md:5", "全部是“仅为主张”")
 
 
 def test_unknown_id_suggests_the_closest_one(fixture_site):

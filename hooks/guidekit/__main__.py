@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from .content import load_content
-from .scaffold import ScaffoldError, create_page
+from .scaffold import ScaffoldError, create_page, type_hint
 
 
 def allowed_tags_from_config(config_path: Path) -> frozenset[str]:
@@ -59,7 +59,7 @@ def new_page(argv: list[str]) -> int:
         print(f"未创建：{error}", file=sys.stderr)
         return 1
     print(f"已创建 {path.relative_to(docs.parent).as_posix()}。"
-          "按模板改写各节内容，预览时页面顶部会列出还需要修改的地方。")
+          "按模板改写各节内容，预览时页面顶部会列出还需要修改的地方。" + type_hint(argv[0]))
     return 0
 
 

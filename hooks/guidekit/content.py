@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .checklists import check_checklist
+from .evidence import check_applications
 from .findings import Finding, sort_findings
 from .front_matter import ParsedPage, decode, parse_page
 from .graph import Graph, build_graph, check_connections, make_item
@@ -91,6 +92,8 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
         item = make_item(path, page, folder)
         if not problems:  # a broken front matter is one finding; the body is checked once it parses
             findings.extend(check_schema(item, allowed_tags))
+            if folder == "cases" and page.has_front_matter:
+                findings.extend(check_applications(item))
             if folder in CONTENT_TYPES and page.has_front_matter:
                 findings.extend(check_citations(path, folder, page.body, page.body_start_line))
                 findings.extend(check_source_notes(path, folder, page.body, page.body_start_line))

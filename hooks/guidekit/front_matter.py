@@ -29,6 +29,8 @@ class ParsedPage:
     meta: dict[str, Any] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)
     value_lines: dict[tuple[str, int], int] = field(default_factory=dict)
+    # Lines of the keys inside a map value, by path: ("applies", "m1") and ("applies", "m1", "grade").
+    nested_lines: dict[tuple[str, ...], int] = field(default_factory=dict)
     body: str = ""
     body_start_line: int = 1
     has_front_matter: bool = False
@@ -38,6 +40,13 @@ class ParsedPage:
         if index is not None and (key, index) in self.value_lines:
             return self.value_lines[(key, index)]
         return self.key_lines.get(key)
+
+    def line_of_path(self, *path: str) -> int | None:
+        """The line of a key inside a map value, falling back to its nearest enclosing key."""
+        for end in range(len(path), 1, -1):
+            if path[:end] in self.nested_lines:
+                return self.nested_lines[path[:end]]
+        return self.key_lines.get(path[0]) if path else None
 
 
 BINARY_SIGNATURES: tuple[bytes, ...] = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04",
@@ -191,6 +200,18 @@ def _lexical_findings(path: str, block: list[str]) -> list[Finding]:
     return findings
 
 
+def _collect_nested_lines(page: ParsedPage, path: tuple[str, ...], node: yaml.MappingNode) -> None:
+    """Where each key of a map value stands (two levels: enough for `applies`)."""
+    for index, (key_node, value_node) in enumerate(node.value):
+        line = key_node.start_mark.line + 2
+        name = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else str(index)
+        if len(path) == 1:
+            page.value_lines[(path[0], index)] = line
+        page.nested_lines.setdefault((*path, name), line)
+        if isinstance(value_node, yaml.MappingNode) and len(path) < 2:
+            _collect_nested_lines(page, (*path, name), value_node)
+
+
 def _collect_mapping(page: ParsedPage, node: yaml.MappingNode) -> list[Finding]:
     findings: list[Finding] = []
     loader = yaml.SafeLoader("")
@@ -208,6 +229,8 @@ def _collect_mapping(page: ParsedPage, node: yaml.MappingNode) -> list[Finding]:
             if isinstance(value_node, yaml.SequenceNode):
                 for index, element in enumerate(value_node.value):
                     page.value_lines[(key, index)] = element.start_mark.line + 2
+            elif isinstance(value_node, yaml.MappingNode):
+                _collect_nested_lines(page, (key,), value_node)
     except yaml.YAMLError as error:
         findings.append(Finding(
             "G002", page.path, f"front matter 中有无法读取的值（解析器原文：{error}）。",

@@ -25,7 +25,7 @@ def generated_pages(content: Content, glossary: list[tuple[str, str]], use_direc
                     hand_written: Collection[str]) -> dict[str, str]:
     """Markdown of every generated page; `hand_written` are the docs paths editors wrote."""
     themes, evidence = THEMES_PAGE in hand_written, EVIDENCE_PAGE in hand_written
-    pages = {f"{folder}/index.md": type_index_markdown(content.graph, folder, themes, evidence)
+    pages = {f"{folder}/index.md": type_index_markdown(content.graph, folder, themes, evidence, use_directory_urls)
              for folder in ITEM_TYPES}
     picture = overview_picture(content.graph, _url(OVERVIEW_PAGE, use_directory_urls), use_directory_urls)
     pages[OVERVIEW_PAGE] = overview_markdown(content.graph, picture, evidence)

@@ -79,6 +79,19 @@ def as_list(value: Any) -> list[Any] | None:
     return None
 
 
+def relation_values(value: Any, mapped: bool) -> list[Any] | None:
+    """The ids a relation field names, or None when it is not written in its shape.
+
+    A list relation is `[id1, id2]` (one id alone is fine); a mapped one (`applies`) is a map whose
+    keys are the ids: `{id1: {…}, id2: {…}}`.
+    """
+    if not mapped:
+        return as_list(value)
+    if value is None:
+        return []
+    return list(value) if isinstance(value, dict) else None
+
+
 def build_graph(items: list[Item]) -> tuple[Graph, list[Finding]]:
     """Index items by id, resolve every relation, derive reverse edges."""
     graph = Graph()
@@ -107,7 +120,7 @@ FULL_WIDTH_SEPARATOR = re.compile("[，、；]")
 
 def _resolve(graph: Graph, item: Item, key: str, findings: list[Finding]) -> list[str]:
     relation = RELATIONS[key]
-    values = as_list(item.page.meta.get(key)) or []
+    values = relation_values(item.page.meta.get(key), relation.mapped) or []
     resolved: list[str] = []
     target_labels = "、".join(ITEM_TYPES[t].label for t in relation.targets)
     for index, raw in enumerate(values):

@@ -25,6 +25,7 @@ class Relation:
     targets: tuple[str, ...]
     label: str
     reverse_label: str
+    mapped: bool = False  # written as a map `{target-id: {…}}` rather than a list of ids
 
 
 ITEM_TYPES: dict[str, ItemType] = {
@@ -53,7 +54,7 @@ RELATIONS: dict[str, Relation] = {
     for r in (
         Relation("causes", ("problems",), ("causes",), "成因", "相关问题"),
         Relation("addresses", ("measures",), ("problems", "causes"), "针对的问题与成因", "应对举措"),
-        Relation("applies", ("cases",), ("measures",), "运用的举措", "实践案例"),
+        Relation("applies", ("cases",), ("measures",), "运用的举措", "实践案例", mapped=True),
         Relation("sources", CONTENT_TYPES, ("sources",), "资料来源", "取材于此的条目"),
     )
 }
@@ -73,13 +74,49 @@ class EvidenceGrade:
     meaning: str
 
 
-# Strongest first. A case states its grade; a measure's is derived (see evidence.py).
+# Strongest first. A case grades each measure it applies (`applies`); a measure's grade is
+# derived from those applications (see evidence.py). Sizes, headcounts, targets and the number
+# of units involved are not outcomes.
 EVIDENCE_GRADES: tuple[EvidenceGrade, ...] = (
-    EvidenceGrade("有实践和数据", "data", "资料来源报告这一做法已经实施，并给出了数字（人数、比例、增长、名次等）。"),
-    EvidenceGrade("有实践无数据", "practice", "资料来源报告这一做法已经实施，但没有给出任何数字。"),
+    EvidenceGrade("已实施，有成效数据", "outcome",
+                  "资料来源报告这一做法已经实施，并给出了它带来的成效数字（比率、增长、名次、获奖等变化）。"
+                  "人数、规模、目标和参与单位的数量不算成效。"),
+    EvidenceGrade("已实施，无成效数据", "practice", "资料来源报告这一做法已经实施，但没有给出它带来了什么变化的数字。"),
     EvidenceGrade("仅为主张", "proposal", "资料来源只是提出或要求这样做，没有报告哪个单位已经做了。"),
 )
 EVIDENCE_LABELS: tuple[str, ...] = tuple(g.label for g in EVIDENCE_GRADES)
+
+# The one-line reason written with every application (`why`), shown to readers next to the badge.
+REASON_MAX_CHARS = 40
+# The keys of one application: `applies: {measure-id: {grade: …, why: …}}`.
+APPLICATION_KEYS: tuple[str, ...] = ("grade", "why")
+# A measure no case applies: what its badge says instead of a case's reason.
+NO_APPLICATION_REASON = "没有案例报告实施，依据是资料中的主张"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value of a fixed-list field, with what it means for a reader."""
+
+    value: str
+    meaning: str
+
+
+# Who leads a measure and how much it takes: the guide's own judgement, not the sources'.
+MEASURE_LEADS: tuple[Choice, ...] = (
+    Choice("支部书记", "支部书记一人就能带头做起来"),
+    Choice("支部委员会", "要支委会商量分工、一起推进"),
+    Choice("单位党委（党组）", "要单位党委（党组）部署，几个支部一起做"),
+    Choice("上级党组织", "要上级党组织出制度、给资源"),
+)
+MEASURE_EFFORTS: tuple[Choice, ...] = (
+    Choice("小", "支委会就能启动，不需要经费"),
+    Choice("中", "要几个月持续推进，或几方配合"),
+    Choice("大", "要改制度、花钱或设岗位"),
+)
+MEASURE_CHOICES: dict[str, tuple[Choice, ...]] = {"lead": MEASURE_LEADS, "effort": MEASURE_EFFORTS}
+MEASURE_FIELD_LABELS: dict[str, str] = {"lead": "由谁牵头", "effort": "投入"}
+
 
 @dataclass(frozen=True)
 class SelfCheckWeights:
@@ -109,8 +146,8 @@ class SelfCheckWeights:
     # Past plan_min, a measure joins the plan only with at least this share of the best fit.
     plan_keep: float = 0.6
     # Orders for the tie-breaks (the values of the measure fields `effort` and `lead`).
-    efforts: tuple[str, ...] = ("小", "中", "大")
-    leads: tuple[str, ...] = ("支部书记", "支部委员会", "单位党委（党组）", "上级党组织")
+    efforts: tuple[str, ...] = tuple(c.value for c in MEASURE_EFFORTS)
+    leads: tuple[str, ...] = tuple(c.value for c in MEASURE_LEADS)
 
     def as_data(self) -> dict:
         return {"answers": dict(self.answers), "direct": self.direct, "viaCause": self.via_cause,
@@ -130,7 +167,7 @@ COMMON_OPTIONAL_KEYS: tuple[str, ...] = ("tags", "hide", "search")
 SOURCE_FIELDS: tuple[str, ...] = ("author", "outlet", "date", "kind")
 
 # Plain-text fields a type carries besides title and summary (relations come from RELATIONS).
-OWN_FIELDS: dict[str, tuple[str, ...]] = {"sources": SOURCE_FIELDS, "cases": ("evidence",)}
+OWN_FIELDS: dict[str, tuple[str, ...]] = {"sources": SOURCE_FIELDS, "measures": ("lead", "effort")}
 
 # The two voices a section speaks in (SPEC §2): the guide's own advice, with no source
 # footnotes, or what the sources report or propose, every statement cited.

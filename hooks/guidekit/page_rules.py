@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from .findings import Finding
 from .footnotes import check_footnotes
 from .front_matter import ParsedPage
-from .graph import Graph
+from .graph import Graph, relation_values
 from .model import CONTENT_TYPES, item_folder, relations_of
 from .placeholders import check_placeholders, is_placeholder
 from .sections import check_sections
@@ -55,17 +55,19 @@ def unreliable_connection_paths(graph: Graph, unreadable: set[str]) -> set[str]:
     template placeholders, has unknown relations: it and every page it could link to
     are left out of the connection checks until that one finding is fixed.
     """
-    unknown = set(unreadable)
+    unknown = set(unreadable)  # every relation unknown
+    unknown_targets: set[str] = set()  # folders a page may link to through a relation that could not be read
     for item in graph.items.values():
         for relation in relations_of(item.folder):
             value = item.page.meta.get(relation.key)
-            if any(is_placeholder(v) for v in (value if isinstance(value, list) else [value])):
-                unknown.add(item.path)
-    skip = set(unknown)
-    for path in unknown:
+            values = relation_values(value, relation.mapped)
+            if values is None or any(is_placeholder(v) for v in values) or is_placeholder(value):
+                unknown.add(item.path)  # not written in its shape (G012/G100) or still a placeholder
+                unknown_targets.update(relation.targets)
+    for path in unreadable:
         folder = item_folder(path)
-        if folder is None:
-            continue
-        targets = {t for relation in relations_of(folder) for t in relation.targets}
-        skip.update(item.path for item in graph.items.values() if item.folder in targets)
+        if folder is not None:
+            unknown_targets.update(t for relation in relations_of(folder) for t in relation.targets)
+    skip = set(unknown)
+    skip.update(item.path for item in graph.items.values() if item.folder in unknown_targets)
     return skip

@@ -6,11 +6,16 @@ them like any hand-written link, under any sub-path and in the offline build.
 
 from __future__ import annotations
 
-from .evidence import grade_badge_html, item_grade
+from html import escape
+
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from .evidence import EVIDENCE_GRADES, grade_badge_html, item_rating, measure_rating, rank, reason_html
 from .findings import RULES
 from .graph import Graph, Item
 from .links import md_link
-from .model import ITEM_TYPES, RELATIONS, relations_of
+from .model import ITEM_TYPES, MEASURE_EFFORTS, MEASURE_LEADS, RELATIONS, Choice, relations_of
 from .plain_text import markdown_text
 
 GENERATED_FRONT_MATTER = "---\ntitle: {title}\nsummary: {summary}\nsearch:\n  exclude: true\n---\n\n"
@@ -42,8 +47,9 @@ def _evidence_note(page_path: str, evidence_page: bool) -> str:
 
 
 def type_index_markdown(graph: Graph, folder: str, themes_page: bool = False,
-                        evidence_page: bool = False) -> str:
-    """The index page of one item type: a card per item (and a pointer to the tag listing)."""
+                        evidence_page: bool = False, use_directory_urls: bool = True) -> str:
+    """The index page of one item type: a card per item (and a pointer to the tag listing);
+    the measures' index is a comparison table instead (measures_table_html)."""
     item_type = ITEM_TYPES[folder]
     page_path = f"{folder}/index.md"
     items = sorted(graph.by_folder(folder), key=lambda i: i.path)
@@ -53,16 +59,78 @@ def type_index_markdown(graph: Graph, folder: str, themes_page: bool = False,
         f"# {item_type.label}\n",
         f"{item_type.intro}共 {len(items)} 篇。{themes if themes_page else ''}"
         + (_evidence_note(page_path, evidence_page) if folder in ("measures", "cases") else "") + "\n",
-        '<div class="grid cards guide-cards" markdown>\n',
     ]
+    if folder == "measures":
+        lines.append(MEASURES_TABLE_INTRO)
+        lines.append(measures_table_html(graph, page_path, use_directory_urls))
+        return "\n".join(lines)
+    lines.append('<div class="grid cards guide-cards" markdown>\n')
     for item in items:
         lines.append(f"-   **[{markdown_text(item.title)}]({md_link(page_path, item.path)})**\n")
         lines.append(f"    {markdown_text(item.summary)}\n")
-        grade = item_grade(graph, item.id)
-        badge = grade_badge_html(grade) + " " if grade else ""
-        lines.append(f'    {badge}<span class="guide-card-meta">{_counts(graph, item)}</span>\n')
+        rating = item_rating(graph, item.id)
+        if rating:
+            lines.append(f"    {grade_badge_html(rating)} {reason_html(rating)}\n")
+        lines.append(f'    <span class="guide-card-meta">{_counts(graph, item)}</span>\n')
     lines.append("</div>\n")
     return "\n".join(lines)
+
+
+MEASURES_TABLE_INTRO = ("下表列出全部举措：证据等级及其依据、由谁牵头、投入大小（后两项是本指南编者的判断），"
+                        "以及它针对的问题。可以按问题或证据等级筛选，点列标题排序；打印时印出全表。\n")
+
+
+def answered_problems(graph: Graph, measure_id: str) -> list[str]:
+    """The problems a measure answers: those it names, and those whose causes it names, in path order."""
+    found: list[str] = []
+    for target in graph.links(measure_id, "addresses"):
+        if graph.items[target].folder == "problems":
+            found.append(target)
+        else:
+            found.extend(graph.backlinks(target, "causes"))
+    return sorted(set(found), key=lambda i: graph.items[i].path)
+
+
+def _choice_order(choices: tuple[Choice, ...], value: object) -> int:
+    values = [c.value for c in choices]
+    return values.index(value.strip()) if isinstance(value, str) and value.strip() in values else len(values)
+
+
+def measures_table_html(graph: Graph, page_path: str, use_directory_urls: bool) -> str:
+    """Every measure in one table: a plain HTML table any reader (and a printer) can read;
+    guide-compare.js adds the filters and sorting where scripts run (`data-guide-compare`)."""
+    page_url = File(page_path, None, None, use_directory_urls).url
+
+    def href(item: Item) -> str:
+        return escape(get_relative_url(File(item.path, None, None, use_directory_urls).url, page_url))
+
+    rows = []
+    for item in sorted(graph.by_folder("measures"), key=lambda i: i.path):
+        rating = measure_rating(graph, item.id)
+        problems = answered_problems(graph, item.id)
+        lead, effort = item.page.meta.get("lead"), item.page.meta.get("effort")
+        problem_links = "、".join(
+            f'<a href="{href(graph.items[p])}" data-guide-problem="{p}">{escape(graph.items[p].title)}</a>'
+            for p in problems) or "—"
+        rows.append(
+            f'<tr data-guide-grade="{rating.grade.slug}" data-guide-problems="{" ".join(problems)}" '
+            f'data-guide-rank-grade="{rank(rating.grade)}" '
+            f'data-guide-rank-lead="{_choice_order(MEASURE_LEADS, lead)}" '
+            f'data-guide-rank-effort="{_choice_order(MEASURE_EFFORTS, effort)}">'
+            f'<th scope="row"><a href="{href(item)}">{escape(item.title)}</a></th>'
+            f"<td>{grade_badge_html(rating)}<br>{reason_html(rating)}</td>"
+            f"<td>{escape(str(lead or '—'))}</td><td>{escape(str(effort or '—'))}</td>"
+            f'<td class="guide-compare__problems">{problem_links}</td></tr>')
+    grades = " ".join(g.slug for g in EVIDENCE_GRADES)
+    return (f'<div class="guide-compare" data-guide-compare="{grades}">\n'
+            "<table>\n"  # no class: Material styles (and on a phone, scrolls) it as every other table
+            "<caption>创新举措比较表</caption>\n"
+            '<thead><tr><th scope="col" data-guide-sort="title">举措</th>'
+            '<th scope="col" data-guide-sort="grade">证据等级与依据</th>'
+            '<th scope="col" data-guide-sort="lead">由谁牵头</th>'
+            '<th scope="col" data-guide-sort="effort">投入</th>'
+            '<th scope="col">针对的问题</th></tr></thead>\n'
+            "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n")
 
 
 def overview_markdown(graph: Graph, picture_svg: str = "", evidence_page: bool = False) -> str:
@@ -83,7 +151,7 @@ def overview_markdown(graph: Graph, picture_svg: str = "", evidence_page: bool =
 
     def cell(ids: list[str]) -> str:
         links = [f"[{markdown_text(graph.items[i].title)}]({md_link(page_path, graph.items[i].path)})"
-                 + _grade_suffix(graph, i) for i in ids]
+                 + _grade_suffix(graph, i, page_path) for i in ids]
         return "<br>".join(links) or "—"
 
     for problem in sorted(graph.by_folder("problems"), key=lambda i: i.path):
@@ -94,9 +162,13 @@ def overview_markdown(graph: Graph, picture_svg: str = "", evidence_page: bool =
     return "\n".join(lines) + "\n"
 
 
-def _grade_suffix(graph: Graph, item_id: str) -> str:
-    grade = item_grade(graph, item_id)
-    return " " + grade_badge_html(grade) if grade else ""
+def _grade_suffix(graph: Graph, item_id: str, page_path: str) -> str:
+    """The badge after an item in the overview: its reason in the title and for screen readers, and a link
+    to the item's page, where the reason stands in words (a title alone cannot be read on a phone)."""
+    rating = item_rating(graph, item_id)
+    if rating is None:
+        return ""
+    return f" [{grade_badge_html(rating)}]({md_link(page_path, graph.items[item_id].path)})"
 
 
 def _measures_for(graph: Graph, problem_id: str, causes: list[str]) -> list[str]:

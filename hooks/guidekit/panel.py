@@ -8,9 +8,16 @@ from typing import Any
 
 from mkdocs.utils import get_relative_url
 
-from .evidence import grade_badge_html, item_grade
+from .evidence import application_of, grade_badge_html, grade_text_html, item_rating, reason_html
 from .graph import Graph, Item
-from .model import CONTENT_TYPES, RELATIONS, SOURCE_FIELDS, relations_of
+from .model import (
+    CONTENT_TYPES,
+    MEASURE_CHOICES,
+    MEASURE_FIELD_LABELS,
+    RELATIONS,
+    SOURCE_FIELDS,
+    relations_of,
+)
 from .pages import EVIDENCE_PAGE
 from .picture import neighbourhood_picture
 from .plain_text import markdown_text
@@ -25,6 +32,8 @@ class PanelEntry:
     folder: str
     type_label: str
     detail: str = ""
+    grade: str = ""  # for a case applying a measure: the grade as text (markup) and the reason
+    why: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,14 @@ def _entry(item: Item) -> PanelEntry:
                       item.type_label, detail)
 
 
+def _with_application(graph: Graph, entry: PanelEntry, case_id: str, measure_id: str) -> PanelEntry:
+    """A case—measure entry carries that application's grade and reason."""
+    application = application_of(graph, case_id, measure_id)
+    if application is None:
+        return entry
+    return PanelEntry(**{**vars(entry), "grade": grade_text_html(application.grade), "why": application.why})
+
+
 def related_sections(graph: Graph, item_id: str) -> list[PanelSection]:
     """What an item page shows about its neighbours: written links, then derived ones."""
     item = graph.items[item_id]
@@ -51,16 +68,20 @@ def related_sections(graph: Graph, item_id: str) -> list[PanelSection]:
         if relation.key == "sources":
             continue
         ids = graph.links(item_id, relation.key)
+        entries = [_entry(graph.items[i]) for i in ids]
+        if relation.key == "applies":
+            entries = [_with_application(graph, e, item_id, e.id) for e in entries]
         if ids:
-            sections.append(PanelSection(relation.key, relation.label,
-                                         tuple(_entry(graph.items[i]) for i in ids)))
+            sections.append(PanelSection(relation.key, relation.label, tuple(entries)))
     for key in RELATIONS:
         ids = graph.backlinks(item_id, key)
         if ids:
             ordered = sorted(ids, key=lambda i: (CONTENT_TYPES.index(graph.items[i].folder),
                                                  graph.items[i].path))
-            sections.append(PanelSection(f"reverse-{key}", RELATIONS[key].reverse_label,
-                                         tuple(_entry(graph.items[i]) for i in ordered)))
+            entries = [_entry(graph.items[i]) for i in ordered]
+            if key == "applies":
+                entries = [_with_application(graph, e, e.id, item_id) for e in entries]
+            sections.append(PanelSection(f"reverse-{key}", RELATIONS[key].reverse_label, tuple(entries)))
     return sections
 
 
@@ -80,10 +101,13 @@ def item_context(graph: Graph, item_id: str, page_url: str, urls: Mapping[str, s
     `urls` maps docs paths to site URLs (MkDocs' File.url); links are made relative by the template.
     """
     item = graph.items[item_id]
-    grade = item_grade(graph, item_id)
+    rating = item_rating(graph, item_id)
     scale = urls.get(EVIDENCE_PAGE)
+    scale_url = get_relative_url(scale, page_url) if scale else None
     return {
-        "grade": grade_badge_html(grade, get_relative_url(scale, page_url) if scale else None) if grade else "",
+        "grade": grade_badge_html(rating, scale_url, REASON_ID) if rating else "",
+        "reason": reason_html(rating, REASON_ID) if rating else "",
+        "facts": measure_facts(item, f"{scale_url}#{LEAD_EFFORT_ANCHOR}" if scale_url else None),
         "id": item.id,
         "folder": item.folder,
         "type_label": item.type_label,
@@ -95,6 +119,24 @@ def item_context(graph: Graph, item_id: str, page_url: str, urls: Mapping[str, s
         # drawn in the template, not the page content: kept out of search and the print page
         "picture": neighbourhood_picture(graph, item_id, page_url, use_directory_urls),
     }
+
+
+REASON_ID = "guide-evidence-reason"
+LEAD_EFFORT_ANCHOR = "lead-effort"  # the section of guide/evidence.md on who leads and effort
+
+
+def measure_facts(item: Item, explanation_url: str | None) -> list[dict[str, str]]:
+    """A measure's `lead` and `effort` as the header shows them: label, value and what the value means."""
+    if item.folder != "measures":
+        return []
+    facts = []
+    for key, choices in MEASURE_CHOICES.items():
+        value = item.page.meta.get(key)
+        choice = next((c for c in choices if isinstance(value, str) and c.value == value.strip()), None)
+        if choice is not None:
+            facts.append({"key": key, "label": MEASURE_FIELD_LABELS[key], "value": choice.value,
+                          "meaning": choice.meaning, "url": explanation_url or ""})
+    return facts
 
 
 def item_header(item: Item) -> str:

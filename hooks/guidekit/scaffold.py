@@ -17,6 +17,22 @@ TYPE_NAMES: dict[str, str] = {
 }
 
 
+# What an editor is told after the page is created, beyond the placeholders themselves.
+TYPE_HINTS: dict[str, str] = {
+    "cases": "`applies` 中每项举措单独定级并写一句理由：有成效数字（变化、增长、名次、获奖）才是“已实施，有成效数据”，"
+             "人数和目标不算；资料只提出主张、没有报告实施的，不建案例页。",
+    "measures": "`lead`（由谁牵头）和 `effort`（投入）是本指南编者的判断，只能从模板列出的值中选。",
+}
+
+
+def type_hint(type_name: str) -> str:
+    """The reminder for a type (empty for types without one); an unknown type has none."""
+    try:
+        return TYPE_HINTS.get(resolve_type(type_name), "")
+    except ScaffoldError:
+        return ""
+
+
 class ScaffoldError(ValueError):
     """A reason, in Chinese, why the page was not created."""
 

@@ -13,9 +13,10 @@ from .findings import Finding, did_you_mean
 from .front_matter import ParsedPage
 from .graph import Item, as_list
 from .model import (
-    EVIDENCE_LABELS,
     ID_PATTERN,
     ITEM_TYPES,
+    MEASURE_CHOICES,
+    MEASURE_FIELD_LABELS,
     OWN_FIELDS,
     PAGE_KEYS,
     RELATIONS,
@@ -47,10 +48,12 @@ def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
             findings.append(_unknown_key(item, key, allowed))
     for key in required_keys(item.folder):
         value = page.meta.get(key)
-        if value is None or value == "" or value == []:
+        if value is None or value == "" or value == [] or value == {}:
+            choices = MEASURE_CHOICES.get(key) if item.folder == "measures" else None
+            allowed_values = ("，可选：" + "、".join(f"`{c.value}`（{c.meaning}）" for c in choices)) if choices else ""
             findings.append(Finding(
                 "G010", path, f"{item.type_label}页缺少必填字段 `{key}`。",
-                f"在 front matter 中加上 `{key}: …`（见编辑指南中的{item.type_label}模板）。",
+                f"在 front matter 中加上 `{key}: …`{allowed_values}（见编辑指南中的{item.type_label}模板）。",
                 page.line_of(key) or 1))
     for key in ("title", "summary", *OWN_FIELDS.get(item.folder, ())):
         value = page.meta.get(key)
@@ -61,16 +64,9 @@ def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
                 "G012", path, f"字段 `{key}` 应是一段文字，现在写的是{describe_value(value)}。",
                 f"写成一段文字；要保留原样时用英文双引号括起来，例如 `{key}: \"{_plain(value)}\"`。",
                 page.line_of(key)))
-    evidence = page.meta.get("evidence")
-    if "evidence" in allowed and isinstance(evidence, str) and evidence.strip() not in EVIDENCE_LABELS \
-            and not is_placeholder(evidence):  # a placeholder is reported once, as G070
-        # No did-you-mean: the labels differ by one character, and a guessed grade is worse than none.
-        findings.append(Finding(
-            "G016", path, f"证据等级“{evidence}”不在规定的三级之中。",
-            "只能写 " + "、".join(f"`{label}`" for label in EVIDENCE_LABELS)
-            + " 之一，依据资料来源实际报告的内容判断。",
-            page.line_of("evidence")))
     findings.extend(check_title_length(path, page))
+    if item.folder == "measures":
+        findings.extend(check_measure_choices(item))
     summary = page.meta.get("summary")
     if isinstance(summary, str) and len(summary.strip()) > SUMMARY_MAX_CHARS:
         findings.append(Finding(
@@ -79,7 +75,7 @@ def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
             f"删掉 {len(summary.strip()) - SUMMARY_MAX_CHARS} 个以上的字符，压缩成一句话；展开的内容写进正文。",
             page.line_of("summary")))
     for relation in relations_of(item.folder):
-        if as_list(page.meta.get(relation.key)) is None:
+        if not relation.mapped and as_list(page.meta.get(relation.key)) is None:  # a map: evidence.py (G100)
             findings.append(Finding(
                 "G012", path, f"字段 `{relation.key}` 应是 id 列表。",
                 f"写成 `{relation.key}: [id1, id2]`。", page.line_of(relation.key)))
@@ -98,6 +94,27 @@ def check_title_length(path: str, page: ParsedPage) -> list[Finding]:
         "（在手机上和导航栏里会折成三行以上）。",
         f"删掉 {length - TITLE_MAX_CHARS} 个以上的字符，只留下读者找这一页时会想到的说法；"
         "细节写进 `summary` 和正文。", page.line_of("title"))]
+
+
+MEASURE_CHOICE_RULES: dict[str, str] = {"lead": "G108", "effort": "G109"}
+
+
+def check_measure_choices(item: Item) -> list[Finding]:
+    """`lead` and `effort` of a measure: one of the values the model allows (did-you-mean helps here)."""
+    findings: list[Finding] = []
+    for key, code in MEASURE_CHOICE_RULES.items():
+        value = item.page.meta.get(key)
+        if value is None or value == "" or is_placeholder(value) or not isinstance(value, str):
+            continue  # missing: G010; placeholder: G070; not text: G012
+        choices = MEASURE_CHOICES[key]
+        allowed = [c.value for c in choices]
+        if value.strip() not in allowed:
+            hint = did_you_mean(value.strip(), allowed)
+            findings.append(Finding(
+                code, item.path, f"`{key}`（{MEASURE_FIELD_LABELS[key]}）写的“{value}”不在允许的值之中。{hint}",
+                "只能写 " + "、".join(f"`{c.value}`（{c.meaning}）" for c in choices) + " 之一；这是本指南编者的判断。",
+                item.page.line_of(key)))
+    return findings
 
 
 def describe_value(value: Any) -> str:
@@ -156,7 +173,10 @@ def _unknown_key(item: Item, key: str, allowed: tuple[str, ...]) -> Finding:
 def _unknown_key_finding(path: str, key: str, allowed: tuple[str, ...], line: int | None,
                          kind: str) -> Finding:
     elsewhere = [r for r in RELATIONS.values() if r.key == key]
-    if elsewhere:
+    if key == "evidence":
+        fix = ("`evidence` 已不再使用：证据等级按举措逐项写在 `applies` 中，例如 "
+               "`  four-togethers: {grade: 已实施，无成效数据, why: 报告季度同考核，未给成效数字}`；请删除此字段。")
+    elif elsewhere:
         owners = "、".join(ITEM_TYPES[o].label for o in elsewhere[0].owners)
         fix = (f"`{key}` 只能写在{owners}页上；关系只写一次，反向关系由构建自动生成。"
                "请删除此字段，或把它写到另一端的页面上。")

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
-from .evidence import item_grade
+from .evidence import measure_rating
 from .findings import Finding
 from .graph import Graph
 from .markdown_reader import read
@@ -191,9 +191,10 @@ def self_check_data(graph: Graph, bodies: dict[str, str], page_url: str,
         })
     measures = []
     for measure in sorted(graph.by_folder("measures"), key=lambda i: i.path):
+        rating = measure_rating(graph, measure.id)
         measures.append({
             **ref(measure.id),
-            "grade": _grade_data(item_grade(graph, measure.id)),
+            "grade": {**_grade_data(rating.grade), "reason": rating.reason},
             **measure_plan_fields(measure.page.meta, weights),
             "firstStep": first_step(bodies.get(measure.path, "")),
             "addresses": [t for t in graph.links(measure.id, "addresses") if t in graph.items],

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from .model import (
     BODY_SECTIONS,
+    EVIDENCE_LABELS,
     GUIDE_VOICE,
     ITEM_TYPES,
+    MEASURE_CHOICES,
+    MEASURE_FIELD_LABELS,
     PAGE_SECTIONS,
+    REASON_MAX_CHARS,
     RELATIONS,
     SOURCE_NOTE_MARKUP,
     SOURCES_VOICE,
@@ -44,7 +48,8 @@ def title_placeholder(folder: str) -> str:
 def _relation_hint(key: str) -> str:
     relation = RELATIONS[key]
     targets = "或".join(ITEM_TYPES[t].label for t in relation.targets)
-    return f"{targets}的 id（文件名，不含 .md），例如 {EXAMPLE_IDS[key]}；多个用逗号隔开"
+    several = "" if relation.mapped else "；多个用逗号隔开"
+    return f"{targets}的 id（文件名，不含 .md），例如 {EXAMPLE_IDS[key]}{several}"
 
 
 # What an editor writes in each section: the guide's advice in its own words, the sources' content cited.
@@ -79,10 +84,17 @@ def template_markdown(folder: str) -> str:
     if folder == "sources":
         lines += [f"{key}: {placeholder(hint)}" for key, hint in SOURCE_FIELD_HINTS.items()]
     for relation in relations_of(folder):
-        lines.append(f"{relation.key}: [{placeholder(_relation_hint(relation.key))}]")
-    if folder == "cases":
-        lines.append("evidence: " + placeholder(
-            "证据等级：有实践和数据、有实践无数据、仅为主张 三者之一，按原文实际报告的内容定"))
+        if relation.mapped:  # applies: one line per measure, each with its grade and reason
+            measure = placeholder(_relation_hint(relation.key) + "；每项举措一行")
+            grade = placeholder("证据等级：" + "、".join(EVIDENCE_LABELS) + " 三者之一，按原文对这项做法报告的内容定")
+            why = placeholder(f"理由：一句话说明原文对这项做法报告了什么，最多 {REASON_MAX_CHARS} 个字符")
+            lines += [f"{relation.key}:", f"  {measure}: {{grade: {grade}, why: {why}}}"]
+        else:
+            lines.append(f"{relation.key}: [{placeholder(_relation_hint(relation.key))}]")
+    if folder == "measures":
+        for key, choices in MEASURE_CHOICES.items():
+            allowed = "、".join(c.value for c in choices)
+            lines.append(f"{key}: " + placeholder(f"{MEASURE_FIELD_LABELS[key]}：{allowed} 之一，本指南编者的判断"))
     lines.append("---")
     lines.append("")
     for section in PAGE_SECTIONS[folder]:

@@ -60,8 +60,13 @@
 
   function badge(grade) {
     if (!grade) return null;
-    return el("span", { class: "guide-evidence guide-evidence--" + grade.slug },
-              [el("span", { class: "guide-sr-only" }, ["证据等级："]), grade.label]);
+    // The reason is shown in words too (a title alone cannot be read on a phone).
+    var label = el("span", { class: "guide-evidence guide-evidence--" + grade.slug,
+                             title: grade.reason ? "证据等级：" + grade.label + "。" + grade.reason : null },
+                   [el("span", { class: "guide-sr-only" }, ["证据等级："]), grade.label]);
+    if (!grade.reason) return label;
+    return el("span", { class: "guide-self-check__grade" },
+              [label, " ", el("span", { class: "guide-evidence-reason" }, [grade.reason])]);
   }
 
   function today() {
