@@ -3,18 +3,9 @@ Chromium: filters by problem and by grade, sorting, readable with no script, pri
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 import pytest
 from browser import static_server
 from conftest import ROOT
-
-
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
-def test_the_filter_and_sort_decisions_pass_under_node():
-    result = subprocess.run(["node", "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.fixture(scope="module")

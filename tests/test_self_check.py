@@ -244,9 +244,7 @@ def test_lead_and_effort_come_from_front_matter_and_are_absent_until_written():
 
 
 def test_a_measure_with_lead_effort_and_steps_gives_the_plan_its_row_data():
-    front = "addresses: [two-skins, business-over-party]\nlead: 支部书记\neffort: 中\ntags: [融合发展]"
-    page = BASE_PAGES["measures/four-togethers.md"].replace(
-        "addresses: [two-skins, business-over-party]\ntags: [融合发展]", front).replace(
+    page = BASE_PAGES["measures/four-togethers.md"].replace("lead: 单位党委（党组）", "lead: 支部书记").replace(
         "## 怎么做\n\n1. 书记在年初召集支委会。", "## 怎么做\n\n1. 书记先开支委会。\n2. 再开大会。")
     graph, bodies = graph_and_bodies({"measures/four-togethers.md": page})
     [measure] = self_check_data(graph, bodies, "self-check/", True)["measures"]
