@@ -128,6 +128,8 @@ class SelfCheckWeights:
     names, or `via_cause` × the largest share among flagged problems that have a cause it names
     and that it does not name itself (each target counted once, so a broad slogan does not win by
     touching many problems, nor by naming a problem and its cause too).
+    The fit is then multiplied by `reach` for who leads the measure (a branch's own measures
+    first; one it can only propose to a higher level counts half).
     Ties: evidence grade (strongest first), then effort (smallest first), then who leads
     (closest to the branch first), then title; never the file name.
 
@@ -148,11 +150,16 @@ class SelfCheckWeights:
     # Orders for the tie-breaks (the values of the measure fields `effort` and `lead`).
     efforts: tuple[str, ...] = tuple(c.value for c in MEASURE_EFFORTS)
     leads: tuple[str, ...] = tuple(c.value for c in MEASURE_LEADS)
+    # How far a branch can act on a measure by itself, by who leads it: the plan is for its 支委会,
+    # so a measure only a unit committee or a higher organisation can decide is something to
+    # propose, and weighs less (it stays in the ranked list to swap in).
+    reach: tuple[tuple[str, float], ...] = (
+        ("支部书记", 1.0), ("支部委员会", 1.0), ("单位党委（党组）", 0.75), ("上级党组织", 0.5))
 
     def as_data(self) -> dict:
         return {"answers": dict(self.answers), "direct": self.direct, "viaCause": self.via_cause,
                 "planMin": self.plan_min, "planMax": self.plan_max, "planKeep": self.plan_keep,
-                "efforts": list(self.efforts), "leads": list(self.leads)}
+                "efforts": list(self.efforts), "leads": list(self.leads), "reach": dict(self.reach)}
 
 
 SELF_CHECK_WEIGHTS = SelfCheckWeights()

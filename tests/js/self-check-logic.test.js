@@ -5,7 +5,10 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 const logic = require(path.join(__dirname, "../../overrides/assets/javascripts/guide-self-check-logic.js"));
-const weights = require("./weights.json");
+const modelWeights = require("./weights.json");
+// Most tests below check fit, ties and the plan's length with every measure counted in full; the
+// reach factor (who can act on a measure) has tests of its own at the end.
+const weights = Object.assign({}, modelWeights, { reach: null });
 
 function questions(prefix, n) {
   return Array.from({ length: n }, (_, i) => ({ key: `${prefix}${i + 1}`, text: `${prefix} 第 ${i + 1} 条` }));
@@ -227,4 +230,24 @@ test("a saved snapshot comes back as state; answers to changed questions are dro
   assert.equal(cleaned.state.date, "");
   assert.equal(logic.readSnapshot(null, DATA).format, false);
   assert.equal(logic.readSnapshot({ answers: "x", plan: 3 }, DATA).state.branch, "");
+});
+
+test("a measure only a higher level can decide counts less than one the branch leads itself", () => {
+  const reachData = Object.assign({}, DATA, { weights: modelWeights });
+  const answers = answerAll("yes", { "lax-life": "no" });
+  const ranked = logic.evaluate(reachData, { answers }).measures;
+  const fit = (id) => ranked.find((m) => m.id === id).fit;
+  // c-leaders (单位党委) names lax-life directly, as b-strict (支部委员会) does: reach 0.75 against 1.0
+  assert.equal(fit("c-leaders"), modelWeights.reach["单位党委（党组）"] * fit("b-strict"));
+  assert.ok(ranked.findIndex((m) => m.id === "b-strict") < ranked.findIndex((m) => m.id === "c-leaders"));
+  // without the factor the two tie on fit and the stronger grade wins
+  const plain = logic.evaluate(DATA, { answers }).measures.map((m) => m.id);
+  assert.ok(plain.indexOf("c-leaders") < plain.indexOf("b-strict"));
+});
+
+test("every lead the model allows has a reach, and the branch's own leads count in full", () => {
+  assert.deepEqual(Object.keys(modelWeights.reach).sort(), modelWeights.leads.slice().sort());
+  assert.equal(modelWeights.reach["支部书记"], 1);
+  assert.equal(modelWeights.reach["支部委员会"], 1);
+  assert.ok(modelWeights.reach["上级党组织"] < modelWeights.reach["单位党委（党组）"]);
 });

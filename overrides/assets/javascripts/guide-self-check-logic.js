@@ -109,6 +109,8 @@
           }
         }
       });
+      // A measure the branch cannot decide by itself counts less (weights.reach, by who leads it).
+      if (weights.reach && has(weights.reach, measure.lead)) fit *= weights.reach[measure.lead];
       return { id: measure.id, measure: measure, fit: fit, direct: direct, viaCause: viaCause };
     }).filter(function (m) { return m.fit > EPSILON; });
     return fitted.sort(function (a, b) {
