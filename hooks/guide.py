@@ -26,6 +26,8 @@ from guidekit.dates import build_epoch, fallback_date_html, inside_git_work_tree
 from guidekit.findings import Finding
 from guidekit.generated import generated_pages, taken_by_hand
 from guidekit.glossary import parse_abbreviations
+from guidekit.graph_export import FILE_NAME as GRAPH_FILE
+from guidekit.graph_export import export_json
 from guidekit.html_safety import check_html, neutralise_html
 from guidekit.markers import expand_markers
 from guidekit.mkdocs_messages import install_translator
@@ -232,6 +234,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)  # the index: UTF-8, words inside long words (烟草 in 思南烟草)
+    if _state.content is not None:  # the model, reusable without MkDocs (schema: graph_export.py)
+        (site / GRAPH_FILE).write_text(export_json(_state.content.graph), encoding="utf-8")
     lean_index_file(site / "search" / "search_index.json", jieba_cut_for_search())
     printer = config.plugins.get("print-site")
     print_page = getattr(printer, "print_page", None)  # the print-site plugin's page: no on_post_page

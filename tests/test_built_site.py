@@ -237,3 +237,11 @@ def test_every_in_page_link_of_the_print_page_lands_on_an_anchor(built):
     anchors.feed(built.html("print_page/index.html"))
     dead = [link for link in anchors.links if link not in anchors.ids and link != "print_page"]  # itself
     assert anchors.links and dead == [], dead[:10]
+
+
+def test_the_build_exports_the_content_graph_as_one_json_file(built):
+    import json
+    data = json.loads(built.html("content-graph.json"))
+    written = {p.relative_to(ROOT / "docs").as_posix() for folder in ITEM_TYPES
+               for p in (ROOT / "docs" / folder).glob("*.md") if p.name != "index.md"}
+    assert {item["path"] for item in data["items"]} == written
