@@ -172,7 +172,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for key in ("title", "description"):  # the theme prints these unescaped
         if isinstance(page.meta.get(key), str):
             page.meta[key] = html_text(page.meta[key])
-    markdown = expand_markers(markdown, page.url, config.use_directory_urls)
+    markdown = expand_markers(markdown, page.url, config.use_directory_urls, _state.allowed_tags)
     markdown = drop_bad_snippets(markdown, _state.includes_dir)
     if _state.fallback_date and not page.file.generated_by:
         page.meta["git_revision_date_localized"] = _state.fallback_date

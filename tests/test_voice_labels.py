@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import ROOT
 from guidekit.html_safety import check_html
 from guidekit.model import GUIDE_VOICE_LABEL
 from guidekit.voice_labels import LABEL, guide_sections, heading_text, label_guide_sections
@@ -54,3 +55,14 @@ def test_the_editors_guide_lists_each_types_sections_by_voice_from_the_model():
     assert "“下一步”、“自查要点” | “资料依据”" in rows["问题"]
     docs = (Path(__file__).resolve().parent.parent / "docs" / "contributing" / "index.md").read_text(encoding="utf-8")
     assert "<!-- guide:sections -->" in docs
+
+
+def test_the_editors_guide_field_table_states_the_models_limits_and_values():
+    from guidekit.markers import expand_markers
+    from guidekit.model import MEASURE_CHOICES, REASON_MAX_CHARS, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS
+    table = expand_markers("<!-- guide:fields -->", "contributing/", True, frozenset({"考核评价", "信息化"}))
+    assert f"最多 {TITLE_MAX_CHARS} 个字符" in table and f"最多 {SUMMARY_MAX_CHARS} 个字符" in table
+    assert f"最多 {REASON_MAX_CHARS} 个字符" in table and "信息化、考核评价" in table
+    assert all(f"`{c.value}`" in table for choices in MEASURE_CHOICES.values() for c in choices)
+    guide = (ROOT / "docs" / "contributing" / "index.md").read_text(encoding="utf-8")
+    assert "<!-- guide:fields -->" in guide and "| `title` |" not in guide  # written once, by the model

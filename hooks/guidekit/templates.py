@@ -17,9 +17,11 @@ from .model import (
     PAGE_SECTIONS,
     REASON_MAX_CHARS,
     RELATIONS,
+    SOURCE_FIELDS,
     SOURCE_NOTE_MARKUP,
     SOURCES_VOICE,
     SUMMARY_MAX_CHARS,
+    TITLE_MAX_CHARS,
     relations_of,
 )
 from .placeholders import placeholder
@@ -119,3 +121,43 @@ def sections_markdown() -> str:
         else:
             rows.append(f"| {ITEM_TYPES[folder].label} | {guide} | {sources}，最后是可选的折叠“资料说明” |")
     return "\n".join(rows) + "\n"
+
+
+def _owners(folders: tuple[str, ...]) -> str:
+    return "、".join(ITEM_TYPES[f].label for f in folders)
+
+
+def fields_markdown(allowed_tags: frozenset[str] = frozenset()) -> str:
+    """The editors' guide's table of front-matter fields, every limit and allowed value from the model
+    (and the allowed tags from mkdocs.yml), so the guide can never state a rule the build does not check."""
+    grades = "、".join(f"`{label}`" for label in EVIDENCE_LABELS)
+    relation_help = {
+        "sources": "资料来源 id 列表，如 `[s002, s001]`",
+        "causes": "成因 id 列表",
+        "addresses": "问题和/或成因 id 列表",
+        "applies": (f"按举措逐项写，每项一行：`举措 id: {{grade: 证据等级, why: 理由}}`。`grade` 只能是 {grades} 之一"
+                    "（逗号是中文逗号），按资料对**这项做法**报告的内容定；人数、规模、目标不算成效。"
+                    f"`why` 一行纯文字，最多 {REASON_MAX_CHARS} 个字符，显示在等级标签旁"
+                    "（见[证据等级说明](../guide/evidence.md)）。"
+                    "全部是“仅为主张”的不能作为案例；举措的等级由构建推出，不要写"),
+    }
+    rows = [
+        ("`title`", "全部", "是", f"页面标题，一段文字，最多 {TITLE_MAX_CHARS} 个字符"),
+        ("`summary`", "全部条目", "是", f"一句话摘要，最多 {SUMMARY_MAX_CHARS} 个字符（汉字、标点、字母、数字和空格"
+                                      "每个都算一个）；用于卡片、总览表、搜索结果和网页描述"),
+    ]
+    for key, relation in RELATIONS.items():
+        rows.append((f"`{key}`", _owners(relation.owners), "是",
+                     relation_help.get(key, f"{_owners(relation.targets)} id 列表")))
+    for key, choices in MEASURE_CHOICES.items():
+        allowed = "、".join(f"`{c.value}`（{c.meaning}）" for c in choices)
+        rows.append((f"`{key}`", _owners(("measures",)), "是",
+                     f"{MEASURE_FIELD_LABELS[key]}，只能是 {allowed} 之一；本指南编者的判断，显示在举措页顶部"))
+    rows.append(("、".join(f"`{f}`" for f in SOURCE_FIELDS), _owners(("sources",)), "是",
+                 "作者、出处、日期（如 `2018-12-05`）、文本类型；资料未给出时写“未注明”"))
+    tags = "、".join(sorted(allowed_tags)) if allowed_tags else "mkdocs.yml 中 `tags_allowed` 列出的标签"
+    rows.append(("`tags`", "任意", "否", f"标签列表，只能用允许的标签：{tags}"))
+    rows.append(("`hide`、`search`", "任意", "否", "Material 的页面设置（隐藏导航、排除搜索），一般不用"))
+    lines = ["| 字段 | 哪些页面 | 必填 | 写法与含义 |", "| --- | --- | --- | --- |"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    return "\n".join(lines) + "\n"
