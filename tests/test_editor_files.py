@@ -6,7 +6,7 @@ import re
 
 from conftest import BASE_PAGES
 
-SECTIONS = "## 说明\n\n正文。\n\n## 具体表现\n\n正文。\n\n## 对应思路\n\n正文。\n"
+SECTIONS = "## 要点\n\n正文。\n\n## 资料依据\n\n资料。[^s002]\n\n[^s002]: 见[来源](../sources/s002.md)。\n"
 CAUSE = f"---\ntitle: 成因\nsummary: 摘要。\nsources: [s002]\n---\n\n{SECTIONS}"
 
 # page -> (bytes, the one rule code it must be reported with)
@@ -16,7 +16,7 @@ FILES: dict[str, tuple[bytes, str]] = {
     "causes/picture.md": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "G001"),
     "causes/word.md": (b"PK\x03\x04\x14\x00\x06\x00" + bytes(64), "G001"),
     "causes/control-char.md": (CAUSE.replace("title: 成因", "title: 成\x07因").encode(), "G002"),
-    "causes/no-closing.md": (CAUSE.replace("---\n\n## 说明", "\n## 说明").encode(), "G005"),
+    "causes/no-closing.md": (CAUSE.replace("---\n\n## 要点", "\n## 要点").encode(), "G005"),
     "causes/no-front-matter.md": (SECTIONS.encode(), "G005"),
     "causes/empty.md": (b"", "G006"),
     "causes/only-dashes.md": (b"---\n", "G005"),

@@ -537,7 +537,8 @@ def test_the_self_check_is_in_the_navigation_and_linked_from_home_and_the_guide(
 
 CHECKLIST_PAGE = (
     "---\ntitle: 小清单\n---\n\n# 小清单\n\n<div data-guide-checklist=\"small\">勾选。</div>\n\n"
-    "- [ ] 第一项。\n- [ ] 第二项。\n"
+    "- [ ] 第一项。见[同规划](../measures/four-togethers.md)。\n"
+    "- [ ] 第二项。见[两张皮](../problems/two-skins.md)。\n"
 )
 PROBLEM_WITH_CHECK = (
     "---\ntitle: 党建与业务“两张皮”\nsummary: 党建和业务各干各的。\nsources: [s002]\n"
