@@ -33,7 +33,8 @@ from guidekit.panel import item_context, item_header
 from guidekit.plain_text import html_text
 from guidekit.preview import preview_banner
 from guidekit.print_site_patch import installed_version, patch_print_site, relink_print_page, whole_guide
-from guidekit.search_index import jieba_cut_for_search, lean_index_file
+from guidekit.reader_words import load_reader_words, vocabulary
+from guidekit.search_index import index_as_script_only, jieba_cut_for_search, lean_index_file
 from guidekit.search_patch import install_worker, theme_worker
 from guidekit.site_files import check_includes, drop_unsafe_files, stand_in_for_unreadable_pages
 from guidekit.slugs import pinyin_slug
@@ -129,6 +130,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state.urls = {f.src_uri: f.url for f in files}
     bodies = (page.body for page in content.pages.values())
     register_with_jieba(domain_terms(content.graph, glossary, _state.allowed_tags, bodies))
+    texts = {f.src_uri: "" for f in files.documentation_pages()}
+    texts.update({path: f"{page.meta.get('title', '')}\n{page.body}" for path, page in content.pages.items()})
+    _state.reader_words, word_findings = load_reader_words(_state.includes_dir, _state.bad_includes, texts)
+    _report(word_findings)
+    content.findings.extend(word_findings)
     return files
 
 
@@ -217,7 +223,11 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)  # the index: UTF-8, words inside long words (烟草 in 思南烟草)
-    lean_index_file(site / "search" / "search_index.json", jieba_cut_for_search())
+    lean_index_file(site / "search" / "search_index.json", jieba_cut_for_search(),
+                    vocabulary(_state.reader_words, _state.urls))
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if offline is not None and offline.config.enabled:  # the bundle loads the index as a script only
+        index_as_script_only(site / "search")
     printer = config.plugins.get("print-site")
     print_page = getattr(printer, "print_page", None)  # the print-site plugin's page: no on_post_page
     if print_page is not None:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# 运行全部测试：安装所需的 Debian 软件包和 Python 依赖，再跑 ruff 与 pytest。
+# 运行全部测试：安装所需的 Debian 软件包和 Python 依赖，再跑 ruff、浏览器脚本的 node 测试与 pytest。
 # 额外参数原样传给 pytest，例如：bash scripts/test.sh -k search
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,11 +8,13 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
-command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   apt_install "${need[@]}"
 fi
 ensure_venv requirements-dev.txt
 ensure_lighthouse
 .venv/bin/ruff check .
+# The browser code's decisions (self-check ranking and plan) as pure functions, without a browser.
+node --test tests/js/
 exec .venv/bin/python -m pytest "$@"
