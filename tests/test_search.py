@@ -74,7 +74,7 @@ def run_queries(browser, base: str, start: str, queries: list[str]) -> dict[str,
         box = page.locator("input.md-search__input")
         box.click()
         box.press_sequentially("党建")  # the first query warms the search worker, once
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        page.wait_for_selector(".md-search-result__item a", state="attached", timeout=15000)
         for query in queries:
             box.fill(query[:-1])
             page.wait_for_timeout(150)
