@@ -130,9 +130,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state.urls = {f.src_uri: f.url for f in files}
     bodies = (page.body for page in content.pages.values())
     register_with_jieba(domain_terms(content.graph, glossary, _state.allowed_tags, bodies))
-    texts = {f.src_uri: "" for f in files.documentation_pages()}
-    texts.update({path: f"{page.meta.get('title', '')}\n{page.body}" for path, page in content.pages.items()})
-    _state.reader_words, word_findings = load_reader_words(_state.includes_dir, _state.bad_includes, texts)
+    _state.reader_words, word_findings = load_reader_words(
+        _state.includes_dir, _state.bad_includes, [f.src_uri for f in files.documentation_pages()], content.pages)
     _report(word_findings)
     content.findings.extend(word_findings)
     return files

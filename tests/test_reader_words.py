@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import ROOT
+from guidekit.front_matter import ParsedPage
 from guidekit.reader_words import (
     SHOWN,
     Vocabulary,
@@ -58,9 +59,9 @@ def test_the_expansion_maps_guide_words_and_page_urls_to_reader_words():
 
 
 def test_the_guides_own_file_is_valid_against_its_pages():
-    pages = {p.relative_to(ROOT / "docs").as_posix(): p.read_text(encoding="utf-8")
+    pages = {p.relative_to(ROOT / "docs").as_posix(): ParsedPage(path=p.name, body=p.read_text(encoding="utf-8"))
              for p in (ROOT / "docs").rglob("*.md")}
-    entries, findings = load_reader_words(ROOT / "includes", [], pages)
+    entries, findings = load_reader_words(ROOT / "includes", [], list(pages), pages)
     assert findings == []
     assert len(entries) >= 20
     assert {"走过场", "网格化", "不积极", "南航", "建行", "添加案例"} <= {e.word for e in entries}

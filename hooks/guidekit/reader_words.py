@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding
+from .front_matter import ParsedPage
 from .search_terms import key_of, reader_key
 
 FILE = "synonyms.yml"  # in includes/, next to abbreviations.md
@@ -114,12 +115,14 @@ def vocabulary(entries: Iterable[ReaderWord], urls: Mapping[str, str]) -> Vocabu
                       {k: tuple(dict.fromkeys(v)) for k, v in by_page.items()})
 
 
-def load_reader_words(includes_dir: Path, bad: Iterable[str], pages: Mapping[str, str],
-                      shown: str = SHOWN) -> tuple[list[ReaderWord], list[Finding]]:
-    """The editors' file read and checked against `pages` (docs path -> title and text); none if absent."""
+def load_reader_words(includes_dir: Path, bad: Iterable[str], pages: Iterable[str],
+                      parsed: Mapping[str, ParsedPage], shown: str = SHOWN) -> tuple[list[ReaderWord], list[Finding]]:
+    """The editors' file read and checked against the site's `pages` (docs paths) and the text of the
+    `parsed` ones (title and body); nothing if the file is absent or refused."""
     path = includes_dir / FILE
     if FILE in set(bad) or not path.is_file():
         return [], []
     entries, findings = parse_reader_words(path.read_text(encoding="utf-8"), shown)
-    findings += check_reader_words(entries, pages, "\n".join(pages.values()), shown)
+    text = "\n".join(f"{page.meta.get('title', '')}\n{page.body}" for page in parsed.values())
+    findings += check_reader_words(entries, pages, text, shown)
     return entries, findings
