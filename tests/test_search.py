@@ -115,12 +115,18 @@ def search_runs(built_site, chromium) -> dict[str, Run]:
 
 
 @pytest.fixture(scope="module")
-def offline_runs(chromium, tmp_path_factory) -> dict[str, Run]:
-    """The offline bundle (mkdocs-offline.yml) opened from disk: the index it inlines, the same table."""
+def offline_site(tmp_path_factory) -> Path:
+    """The offline bundle's site (mkdocs-offline.yml), as it is opened from disk."""
     out = tmp_path_factory.mktemp("offline") / "site"
     build = run_mkdocs(ROOT, "build", "--strict", "-f", "mkdocs-offline.yml", "--site-dir", str(out))
     assert build.returncode == 0, build.output
-    base = out.as_uri() + "/"
+    return out
+
+
+@pytest.fixture(scope="module")
+def offline_runs(chromium, offline_site) -> dict[str, Run]:
+    """The offline bundle opened from disk: the index it inlines, the same table."""
+    base = offline_site.as_uri() + "/"
     return run_queries(chromium, base, base + "index.html", ALL_QUERIES)
 
 
@@ -238,7 +244,6 @@ def test_search_index_is_lean(built_site, capsys):
     assert size < 0.5 * html_text
 
 
-def test_the_offline_bundle_ships_only_the_index_form_it_uses(offline_runs, tmp_path_factory):
-    (site,) = [p for p in tmp_path_factory.getbasetemp().glob("offline*/site")]
-    assert (site / "search" / "search_index.js").is_file()
-    assert not (site / "search" / "search_index.json").exists()
+def test_the_offline_bundle_ships_only_the_index_form_it_uses(offline_site):
+    assert (offline_site / "search" / "search_index.js").is_file()
+    assert not (offline_site / "search" / "search_index.json").exists()
