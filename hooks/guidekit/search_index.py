@@ -173,9 +173,8 @@ def lean_index(index: dict[str, Any], cut_for_search: CutForSearch,
                vocabulary: Vocabulary | None = None) -> dict[str, Any]:
     """Material's parsed search index, rewritten for what readers mean and for size.
 
-    Idempotent: every field is computed from title and text, and a second run (a rebuild
-    under `mkdocs serve`) finds `text` already short and gives the same searched words
-    only if the first run's are kept; so a rewritten index (it has `words`) is returned as it is.
+    Idempotent: the searched words come from the full text, which the rewrite shortens, so an
+    index already rewritten (its fields name `words`) is returned as it is.
     """
     if "words" in (index.get("config", {}).get("fields") or {}):
         return index
