@@ -94,8 +94,8 @@ def write_site(target: Path, count: int) -> None:
     (target / "mkdocs.yml").write_text(without_whole_site_plugins(real), encoding="utf-8")
     (target / "mkdocs-full.yml").write_text(real, encoding="utf-8")
     (target / "mkdocs-no-print.yml").write_text(without_plugins(real, ("print-site",)), encoding="utf-8")
-    for folder in ("hooks", "overrides", "includes"):
-        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in ("hooks", "overrides", "includes"):  # not the readers' words: they name the guide's own pages
+        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__", "synonyms.yml"))
     (docs / "stylesheets").mkdir(parents=True)
     shutil.copy(ROOT / "docs/stylesheets/guide.css", docs / "stylesheets")
     (docs / "index.md").write_text("---\ntitle: 首页\n---\n\n" + PARAGRAPH + "\n", encoding="utf-8")

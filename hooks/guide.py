@@ -37,10 +37,11 @@ from guidekit.panel import item_context, item_header
 from guidekit.plain_text import html_text
 from guidekit.preview import preview_banner
 from guidekit.print_site_patch import installed_version, patch_print_site, relink_print_page, whole_guide
+from guidekit.reader_words import load_reader_words, vocabulary
 from guidekit.redirects import PLUGIN as REDIRECTS_PLUGIN
 from guidekit.redirects import live_redirects
 from guidekit.redirects import localise as localise_redirects
-from guidekit.search_index import jieba_cut_for_search, lean_index_file
+from guidekit.search_index import index_as_script_only, jieba_cut_for_search, lean_index_file
 from guidekit.search_patch import install_worker, theme_worker
 from guidekit.site_files import check_includes, drop_unsafe_files, stand_in_for_unreadable_pages
 from guidekit.slugs import pinyin_slug
@@ -143,6 +144,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state.urls = {f.src_uri: f.url for f in files}
     bodies = (page.body for page in content.pages.values())
     register_with_jieba(domain_terms(content.graph, glossary, _state.allowed_tags, bodies))
+    _state.reader_words, word_findings = load_reader_words(
+        _state.includes_dir, _state.bad_includes, [f.src_uri for f in files.documentation_pages()], content.pages)
+    _report(word_findings)
+    content.findings.extend(word_findings)
     return files
 
 
@@ -236,7 +241,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)  # the index: UTF-8, words inside long words (烟草 in 思南烟草)
     if _state.content is not None:  # the model, reusable without MkDocs (schema: graph_export.py)
         (site / GRAPH_FILE).write_text(export_json(_state.content.graph), encoding="utf-8")
-    lean_index_file(site / "search" / "search_index.json", jieba_cut_for_search())
+    lean_index_file(site / "search" / "search_index.json", jieba_cut_for_search(),
+                    vocabulary(_state.reader_words, _state.urls))
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if offline is not None and offline.config.enabled:  # the bundle loads the index as a script only
+        index_as_script_only(site / "search")
     printer = config.plugins.get("print-site")
     print_page = getattr(printer, "print_page", None)  # the print-site plugin's page: no on_post_page
     if print_page is not None:

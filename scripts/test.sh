@@ -15,7 +15,7 @@ fi
 ensure_venv requirements-dev.txt
 ensure_lighthouse
 .venv/bin/ruff check .
-# The browser code's decisions (self-check ranking and plan) as pure functions, without a browser.
+# The browser code's decisions (self-check plan, comparison table, search query) as pure functions.
 node --test tests/js/
 # The fast tier first (pure modules, seconds): a failure there stops the run before any build.
 rc=0

@@ -67,11 +67,14 @@ class BuildResult:
 
 
 def copy_project_config(target: Path) -> None:
-    """The real mkdocs.yml, hooks, overrides, includes and stylesheet, in a temp dir."""
+    """The real mkdocs.yml, hooks, overrides, includes and stylesheet, in a temp dir.
+
+    Not the readers' words (includes/synonyms.yml): they point at the guide's own pages and words,
+    which a test's own pages do not have (a test that wants them writes its own file)."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     for folder in ("hooks", "overrides", "includes"):
         shutil.copytree(ROOT / folder, target / folder, dirs_exist_ok=True,  # a test may add files first
-                        ignore=shutil.ignore_patterns("__pycache__"))
+                        ignore=shutil.ignore_patterns("__pycache__", "synonyms.yml"))
     (target / "docs" / "stylesheets").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "docs" / "stylesheets" / "guide.css", target / "docs" / "stylesheets")
 

@@ -18,7 +18,7 @@ from guidekit.model import SOURCE_NOTE_MARKUP
 from guidekit.placeholders import placeholder
 from support import item_body
 
-FINDING = re.compile(r"\[(?P<code>G\d{3})\] docs/(?P<path>\S+?)(?::(?P<line>\d+))? ")
+FINDING = re.compile(r"\[(?P<code>G\d{3})\] (?:docs/(?P<path>\S+?)|(?P<include>includes/\S+?))(?::(?P<line>\d+))? ")
 
 
 FOOTNOTE = "[^s002]: 见[来源](../sources/s002.md)。\n"
@@ -49,6 +49,8 @@ def page(body: str, front: str = "title: 普通页面") -> str:
 
 
 VALID_CAUSE = "title: 成因\nsummary: 摘要。\nsources: [s002]"
+
+READER_WORDS = "../includes/synonyms.yml"  # a fixture path outside docs/ (reported as includes/synonyms.yml)
 
 # Rule code -> (page path that must be reported, the pages that provoke it).
 FIXTURES: dict[str, tuple[str, dict[str, str | bytes]]] = {
@@ -149,6 +151,10 @@ FIXTURES: dict[str, tuple[str, dict[str, str | bytes]]] = {
     "G082": ("guide/g082.md", {"guide/g082.md": page("见[首页](/index.md)。")}),
     "G083": ("guide/g083.md", {"guide/g083.md": page("见[问题](../problems/)。")}),
     "G086": ("guide/g086.md", {"guide/g086.md": "---\ntitle: 没有一级标题\n---\n\n## 小节\n\n正文。\n"}),
+    # The readers' words file lives in includes/ (the fixture replaces the guide's own): one line per rule.
+    "G130": (f"{READER_WORDS}:1", {READER_WORDS: "走过场: 走马观花\n怎么添加案例: no/such-page.md\n没有冒号的一行\n"}),
+    "G131": (f"{READER_WORDS}:2", {}),
+    "G132": (f"{READER_WORDS}:3", {}),
 }
 # These need a change to mkdocs.yml, not a page: tested on MkDocs' real messages in test_mkdocs_messages.py.
 CONFIG_RULES = {"G085": "nav"}
@@ -160,7 +166,7 @@ SYMLINK_RULE = ("G048", "guide/g048.md")
 
 
 def found(output: str) -> set[tuple[str, str, str | None]]:
-    return {(m["code"], m["path"], m["line"]) for m in FINDING.finditer(output)}
+    return {(m["code"], m["path"] or "../" + m["include"], m["line"]) for m in FINDING.finditer(output)}
 
 
 @pytest.fixture(scope="module")
@@ -190,8 +196,10 @@ def test_every_rule_in_the_catalogue_has_a_fixture():
 def test_the_build_enforces_the_rule(broken, code):
     build, _ = broken
     path = FIXTURES[code][0] if code in FIXTURES else SYMLINK_RULE[1]
+    path, _, line = path.partition(":")  # an includes/ file: one line of it per rule
     assert build.returncode == 1
-    assert any(c == code and p == path for c, p, _ in found(build.output)), f"[{code}] docs/{path} not reported"
+    assert any(c == code and p == path and (not line or n == line) for c, p, n in found(build.output)), \
+        f"[{code}] {path}:{line} not reported"
 
 
 def test_the_editors_check_reports_exactly_what_the_build_reports(broken):

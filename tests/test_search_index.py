@@ -1,4 +1,4 @@
-"""The lean search index: inner words of long words, UTF-8, and the same words for every query.
+"""The lean search index: what readers mean found first, inner words of long words, UTF-8, fewer bytes.
 
 The index here is shaped exactly as Material's search plugin writes it (its own
 SearchIndex class produces it), so the tests follow Material, not a copy of its format.
@@ -11,12 +11,19 @@ import re
 
 import jieba
 import pytest
+from guidekit.reader_words import Vocabulary
 from guidekit.search_index import (
+    EXCERPT,
+    FOOTNOTE_MARKS,
+    OFFLINE_PREFIX,
+    TYPE_BOOST,
     drop_needless_breaks,
-    encode_index,
+    excerpt,
+    index_as_script_only,
     inner_words,
     lean_index,
     lean_index_file,
+    page_keys,
     words_of,
 )
 from material.plugins.search.plugin import SearchIndex
@@ -62,6 +69,10 @@ def tokens(index: dict) -> list[list[str]]:
     return [words_of(doc["title"], separator) + words_of(doc["text"], separator) for doc in index["docs"]]
 
 
+def doc_at(index: dict, location: str) -> dict:
+    return next(d for d in index["docs"] if d["location"] == location)
+
+
 def test_a_long_name_yields_the_words_inside_it_but_not_its_prefixes(cut_for_search):
     assert inner_words("思南烟草", cut_for_search) == ["烟草"]  # 思南 is found as a prefix already
     assert "中国" not in inner_words("中国邮政储蓄银行", cut_for_search)
@@ -71,24 +82,70 @@ def test_a_long_name_yields_the_words_inside_it_but_not_its_prefixes(cut_for_sea
 def test_the_page_with_the_name_in_its_title_gets_the_inner_word_as_a_title_word(cut_for_search):
     lean = lean_index(material_index(PAGES), cut_for_search)
     fields = lean["config"]["fields"]
-    assert fields["title_parts"] == fields["title"] and fields["text_parts"] == fields["text"]
-    sinan = next(d for d in lean["docs"] if d["location"] == "cases/sinan/")
+    assert fields["keys"]["boost"] > fields["title"]["boost"] > fields["tags"]["boost"] > fields["words"]["boost"]
+    assert "text" not in fields, "the teaser is shown, not searched"
+    sinan = doc_at(lean, "cases/sinan/")
     assert "烟草" in sinan["title_parts"].split()
-    assert "烟草" in sinan["text_parts"].split()  # the body names 思南烟草 too
-    points = next(d for d in lean["docs"] if d["location"] == "measures/points/")
+    assert "烟草" in sinan["words"].split()  # the body names 思南烟草 too
+    points = doc_at(lean, "measures/points/")
     assert "title_parts" not in points, "a title with no long word has nothing to add"
 
 
-def test_the_browser_tokenizer_sees_the_same_words_in_fewer_bytes(cut_for_search):
+def test_the_searched_words_are_the_texts_words_once_without_single_characters(cut_for_search):
     original = material_index(PAGES)
     lean = lean_index(original, cut_for_search)
-    marks = re.compile(r"^\d+$|^↩+$")  # the footnote marks, which are dropped on purpose
-    assert tokens(lean) == [[w for w in doc if not marks.match(w)] for doc in tokens(original)]
-    # the documents without the inner words (those add what the reader gains): at most 60 % of Material's
-    # bytes for this small, markup-heavy sample (the real guide's whole index: 49 %, see test_search.py)
-    plain = [{k: v for k, v in doc.items() if not k.endswith("_parts")} for doc in lean["docs"]]
-    as_material = json.dumps(original["docs"], separators=(",", ":"))
-    assert len(encode_index(plain).encode("utf-8")) <= 0.6 * len(as_material)
+    separator = re.compile(SEPARATOR)
+    for before, after in zip(original["docs"], lean["docs"], strict=True):
+        words = after.get("words", "").split()
+        assert len(words) == len(set(words))
+        expected = {w for w in words_of(FOOTNOTE_MARKS.sub("", before["text"]), separator) if len(w) > 1}
+        assert expected <= set(words)
+        assert not [w for w in words if len(w) == 1 and "\u4e00" <= w <= "\u9fff"]
+
+
+def test_a_result_shows_a_short_plain_teaser():
+    assert excerpt("<p>思南\u200b烟草开展“三亮一评”。</p>") == "思南烟草开展“三亮一评”。"
+    long = "<p>" + "党员" * 100 + "</p>"
+    assert excerpt(long) == "党员" * (EXCERPT // 2) + "…"
+    assert excerpt("<p>" + "甲" * (EXCERPT - 2) + "&amp;乙</p>").endswith("&amp;…"), "an entity is never cut"
+
+
+def test_a_page_title_is_one_key_with_its_quoted_terms_and_the_readers_words_it_holds():
+    vocabulary = Vocabulary(by_term={"形式主义": ("走过场",)}, by_page={})
+    assert page_keys("形式主义：党建\u200b工作“虚”“浮”、流于形式", vocabulary) == [
+        "形式主义党建工作虚浮流于形式", "走过场"]
+    assert page_keys("以“党建+”把\u200b党建融入中心工作", Vocabulary()) == ["以党建加把党建融入中心工作", "党建加"]
+
+
+def test_readers_words_reach_the_title_the_text_and_the_page_they_point_at(cut_for_search):
+    vocabulary = Vocabulary(by_term={"积分制": ("打分",), "奎屯市分行": ("奎屯支行",)},
+                            by_page={"cases/sinan/": ("烟草公司",)})
+    lean = lean_index(material_index(PAGES), cut_for_search, vocabulary)
+    points = doc_at(lean, "measures/points/")
+    assert "打分" in points["keys"].split() and "打分" in points["words"].split()
+    assert "烟草公司" in doc_at(lean, "cases/sinan/")["pins"].split()
+    background = doc_at(lean, "cases/sinan/#bei-jing")
+    assert "奎屯支行" in background["words"].split() and "keys" not in background, "sections have no keys"
+
+
+def test_a_problem_a_reader_describes_ranks_above_the_measures_that_answer_it(cut_for_search):
+    pages = [("problems/formalism/", "形式主义", "<h1>形式主义</h1><p>流于形式。</p>"),
+             ("measures/strict/", "严格组织生活", "<h1>严格组织生活</h1><p>防止形式主义。</p>")]
+    lean = lean_index(material_index(pages), cut_for_search)
+    assert doc_at(lean, "problems/formalism/")["boost"] > doc_at(lean, "measures/strict/")["boost"]
+    assert TYPE_BOOST["problems"] == max(TYPE_BOOST.values())
+
+
+def test_segmentation_is_asked_once_per_word():
+    asked: list[str] = []
+
+    def cut(word: str) -> list[str]:
+        asked.append(word)
+        return [word[:2], word[2:]]
+
+    pages = [(f"measures/m{i}/", "思南烟草的做法", "<p>思南烟草。思南烟草。</p>") for i in range(5)]
+    lean_index(material_index(pages), cut)
+    assert asked.count("思南烟草") == 1 and asked.count("思南烟草的做法") <= 1
 
 
 def test_breaks_stay_only_between_two_words():
@@ -99,7 +156,7 @@ def test_breaks_stay_only_between_two_words():
 
 def test_footnote_marks_are_dropped_from_the_text(cut_for_search):
     lean = lean_index(material_index(PAGES), cut_for_search)
-    text = "".join(doc["text"] for doc in lean["docs"]).replace("\u200b", "")
+    text = "".join(doc["text"] + doc.get("words", "") for doc in lean["docs"])
     assert "<sup>" not in text and "↩" not in text
     assert "80%" in text and "见资料来源" in text
 
@@ -112,11 +169,21 @@ def test_a_second_pass_changes_nothing(cut_for_search):
 def test_the_index_is_utf8_json_and_a_valid_script_literal(cut_for_search, tmp_path):
     path = tmp_path / "search_index.json"
     original = material_index(PAGES)
-    original["docs"][0]["text"] += "\u2028"  # legal in JSON, not in older JavaScript string literals
+    original["docs"][0]["title"] += "\u2028"  # legal in JSON, not in older JavaScript string literals
     path.write_text(json.dumps(original), encoding="utf-8")
     lean_index_file(path, cut_for_search)
     written = path.read_text(encoding="utf-8")
     assert "思南烟草" in written and "\\u601d" not in written
-    assert "\u2028" not in written and json.loads(written)["docs"][0]["text"].endswith("\u2028")
+    assert "\u2028" not in written and json.loads(written)["docs"][0]["title"].endswith("\u2028")
     lean_index_file(tmp_path / "missing.json", cut_for_search)  # search switched off: nothing to do
     assert not (tmp_path / "missing.json").exists()
+
+
+def test_the_offline_bundle_keeps_only_the_script_form(cut_for_search, tmp_path):
+    path = tmp_path / "search_index.json"
+    path.write_text(json.dumps(material_index(PAGES)), encoding="utf-8")
+    lean_index_file(path, cut_for_search)
+    lean = path.read_text(encoding="utf-8")
+    index_as_script_only(tmp_path)
+    assert not path.exists()
+    assert (tmp_path / "search_index.js").read_text(encoding="utf-8") == OFFLINE_PREFIX + lean

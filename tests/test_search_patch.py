@@ -20,6 +20,7 @@ import pytest
 from conftest import BASE_PAGES, ROOT, copy_project_config
 from guidekit.search_patch import (
     PATCHED_MARK,
+    find_query_module,
     find_worker,
     fingerprinted_name,
     install_worker,
@@ -39,16 +40,19 @@ def material_worker() -> tuple[str, str]:
     return found
 
 
+QUERY_MODULE = find_query_module([str(ROOT / "overrides"), str(MATERIAL)])
+
+
 def test_patching_a_patched_worker_changes_nothing():
     _, original = material_worker()
-    once = patch_search_worker(original)
+    once = patch_search_worker(original, QUERY_MODULE)
     assert once is not None and PATCHED_MARK in once
-    assert patch_search_worker(once) == once
+    assert patch_search_worker(once, QUERY_MODULE) == once
 
 
 def test_the_patched_worker_gets_a_new_fingerprint_nginx_caches_by():
     name, original = material_worker()
-    worker = prepare_worker(name, original)
+    worker = prepare_worker(name, original, QUERY_MODULE)
     assert worker is not None
     assert worker.name != name and NGINX_IMMUTABLE.search(worker.name)
     assert worker.name == fingerprinted_name(worker.script) != fingerprinted_name(worker.script + ";")
@@ -58,7 +62,7 @@ def test_the_patched_worker_gets_a_new_fingerprint_nginx_caches_by():
 
 def test_installing_replaces_materials_file_and_relinks_the_pages_given(tmp_path):
     name, original = material_worker()
-    worker = prepare_worker(name, original)
+    worker = prepare_worker(name, original, QUERY_MODULE)
     folder = tmp_path / "assets" / "javascripts" / "workers"
     folder.mkdir(parents=True)
     (folder / name).write_text(original, encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import material
 from conftest import ROOT
-from guidekit.search_patch import patch_search_worker
+from guidekit.search_patch import find_query_module, patch_search_worker
 from guidekit.vocabulary import domain_terms, quoted_terms
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -19,14 +19,19 @@ WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts
 def test_the_pinned_material_worker_gets_the_segmenter_fix():
     (worker,) = WORKERS.glob("search.*.min.js")
     original = worker.read_text(encoding="utf-8")
-    patched = patch_search_worker(original)
+    module = find_query_module([str(ROOT / "overrides")])
+    patched = patch_search_worker(original, module)
     assert patched is not None, "Material's search worker changed: adapt hooks/guidekit/search_patch.py"
-    assert "new Uint16Array(t.length)" not in patched
-    assert len(patched.splitlines()) == len(original.splitlines())
+    assert "new Uint16Array(t.length)" not in patched and '.join("* ")' not in patched
+    assert patched.startswith(module.rstrip()) and "GuideSearchQuery.prepare(" in patched
+    assert "GuideSearchQuery.queryTerms(" in patched
 
 
 def test_an_unknown_worker_is_reported_not_mangled():
-    assert patch_search_worker("function fe(t){return t}") is None
+    module = find_query_module([str(ROOT / "overrides")])
+    assert patch_search_worker("function fe(t){return t}", module) is None
+    (worker,) = WORKERS.glob("search.*.min.js")
+    assert patch_search_worker(worker.read_text(encoding="utf-8"), "") is None, "no query module, no patch"
 
 
 def test_vendored_character_map_matches_its_generator():

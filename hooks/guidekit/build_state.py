@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .content import Content
 from .findings import Finding
+from .reader_words import ReaderWord
 from .search_patch import PatchedWorker
 
 
@@ -28,6 +29,7 @@ class BuildState:
     content: Content | None = None                      # on_files: every page, parsed and checked
     urls: dict[str, str] = field(default_factory=dict)  # on_files: docs path -> site URL
     unlisted: list[str] = field(default_factory=list)   # on_files: items left out of the nav (> 50 a folder)
+    reader_words: list[ReaderWord] = field(default_factory=list)  # on_files: includes/synonyms.yml, checked
     worker: PatchedWorker | None = None                 # on_config: the search worker, patched and renamed
 
     @property

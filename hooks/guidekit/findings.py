@@ -224,6 +224,15 @@ RULES: dict[str, Rule] = {
         Rule("G091", "warning", "搜索脚本与 Material 版本不符",
              "中文查询分词修正只适配固定版本的 Material。"
              "请按 requirements.txt 安装固定的版本（维护者升级时见 hooks/guidekit/search_patch.py）。"),
+        Rule("G130", "error", "读者用词指向的词不存在",
+             "includes/synonyms.yml 里，一个读者用词指向的指南用词在任何页面的标题和正文里都找不到，"
+             "搜索就不会因为它找到任何页面。请改成指南里实际出现的词，或删掉这一项。"),
+        Rule("G131", "error", "读者用词指向的页面不存在",
+             "includes/synonyms.yml 里，一个读者用词指向的页面（docs/ 下的 .md 路径）不存在。"
+             "页面改名或删除后，请同时改这一行。"),
+        Rule("G132", "error", "读者用词表的一行看不懂",
+             "includes/synonyms.yml 每行写成“读者的词: 指南里的词、指南里的词”或“读者的词: 页面路径.md”，"
+             "以 # 开头的行是注释。"),
     )
 }
 
@@ -340,4 +349,7 @@ CHECKED_BY: dict[str, tuple[str, ...]] = {
     "G109": ("schema",),
     "G090": ("print_site_patch",),
     "G091": ("search_patch",),
+    "G130": ("reader_words",),
+    "G131": ("reader_words",),
+    "G132": ("reader_words",),
 }

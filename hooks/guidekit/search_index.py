@@ -1,20 +1,26 @@
-"""The search index readers download: words inside longer words, and no wasted bytes.
+"""The search index readers download: what they mean found first, and no wasted bytes.
 
 Material's search plugin writes search/search_index.json with every Chinese character
-as a `\\uXXXX` escape (six bytes for a character UTF-8 stores in three) and with the
-zero-width spaces that separate jieba's words also where a separator, a tag or the
-end of the text already ends the word. `lean_index` rewrites it:
+as a `\\uXXXX` escape, the whole text of every section with zero-width spaces between
+jieba's words, and one field per kind of text. `lean_index` rewrites it:
 
-- as UTF-8, with the zero-width spaces no word boundary needs dropped; the words the
-  browser's tokenizer sees are exactly the same, so every query finds what it found;
-- without the footnote marks in the text (the reference numbers `<sup>1</sup>` and the
-  back-link arrows ↩): no reader searches for them, and in a result they are noise;
-- with the shorter words inside each long word (jieba's search mode: 思南烟草 also
-  yields 烟草) in two extra fields, `title_parts` and `text_parts`, boosted like
-  `title` and `text`. Material's worker indexes every field named in the config and
-  shows only title and text, so a reader typing 烟草 finds the 思南烟草 case, ranked
-  above pages that only mention it, and sees the page's own text. A word's own
-  prefixes are left out: Material matches every query word as a prefix already.
+- `text` is only what a result shows (the teaser Material clamps to two or three lines):
+  the first EXCERPT characters as plain text. It is not searched;
+- `words` is what is searched of a section's text: each of its words once (single Chinese
+  characters left out: no query is searched by one character unless it is one), the
+  shorter words jieba's search mode finds inside its long words (思南烟草 also yields 烟草;
+  a word's own prefixes are left out, Material matches every query word as a prefix),
+  and the readers' words (reader_words.py) whose guide word the text holds;
+- `title_parts`: the inner words of the title, ranked like the title;
+- `keys` (pages only): the page title as one word in the normalised form the query also gets
+  (search_terms.py), the quoted terms in the title, and the readers' words whose guide word the
+  title holds: a query that is a title, the start of a title or a defined term is one word
+  the worker keeps whole, and it finds this field first;
+- `pins`: readers' words the editors point at this very page, above everything else;
+- tags rank below titles (Material ranks a tag a thousand times above a title), and each
+  page's own `boost` follows what a reader is looking for: a problem a reader describes
+  above the measures that answer it (TYPE_BOOST);
+- the footnote marks (`<sup>1</sup>`, ↩) are gone; UTF-8, no needless breaks in titles.
 
 Pure: the caller passes jieba's `cut_for_search` and the index as parsed JSON; only the two
 small wrappers at the end read a file or import jieba.
@@ -22,20 +28,37 @@ small wrappers at the end read a file or import jieba.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .reader_words import Vocabulary
+from .search_terms import key_of, normalise
+
 BREAK = "\u200b"  # Material's word break between jieba's words
-PARTS = {"title": "title_parts", "text": "text_parts"}
 # Runs of three or more Han characters: a two-character word has no shorter word inside.
 HAN_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{3,}")
+ONE_HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$")
 TAG = re.compile(r"<[^>]*>")
 BREAKS = re.compile(BREAK + "+")
+ENTITY = re.compile(r"&#?\w+;")
 # Footnote reference numbers and back-link arrows, as Material's search plugin keeps them.
 FOOTNOTE_MARKS = re.compile(r"<sup>\d+</sup>|\s*↩+")
+QUOTED = re.compile(r"“([^”]{2,12})”")
+EXCERPT = 90  # characters of a section's text a result shows
+FIELDS: dict[str, float] = {
+    "title": 1000.0, "title_parts": 500.0, "keys": 10000.0, "pins": 30000.0, "words": 1.0, "tags": 100.0,
+}
+# What a reader looking for a page of this kind is after; a problem named ranks above the
+# measures that answer it. Applies to a page and its sections (location's first folder).
+TYPE_BOOST: dict[str, float] = {
+    "problems": 1.5, "cases": 1.3, "measures": 1.2, "causes": 1.1, "sources": 1.0, "guide": 0.9,
+}
+FORMER = ("title_parts", "text_parts", "keys", "pins", "words")
 
 CutForSearch = Callable[[str], Iterable[str]]
 
@@ -63,9 +86,31 @@ def drop_needless_breaks(text: str, separator: re.Pattern[str]) -> str:
     return BREAKS.sub(keep, text)
 
 
-def parts_of(text: str, separator: re.Pattern[str], cut_for_search: CutForSearch) -> str:
-    """The inner words of `text`'s long Chinese words that are not words of it already."""
-    words = words_of(text, separator)
+def plain_text(text: str) -> str:
+    """A title's or text's characters as a reader reads them: no tags, no word breaks, one space."""
+    return re.sub(r"\s+", " ", BREAKS.sub("", TAG.sub(" ", FOOTNOTE_MARKS.sub("", text)))).strip()
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """The start of a section's plain text (entities kept whole), with … if there is more."""
+    plain = plain_text(text)
+    if len(plain) <= limit:
+        return plain
+    cut = limit
+    for entity in ENTITY.finditer(plain):
+        if entity.start() < cut < entity.end():
+            cut = entity.end()
+    return plain[:cut].rstrip() + "…"
+
+
+def cached(cut_for_search: CutForSearch) -> Callable[[str], tuple[str, ...]]:
+    """`cut_for_search` computed once per word: the same words recur on every page."""
+    return lru_cache(maxsize=None)(lambda word: tuple(cut_for_search(word)))
+
+
+def parts_of(words: Iterable[str], cut_for_search: CutForSearch) -> list[str]:
+    """The inner words of the long Chinese words among `words` that are not among them already."""
+    words = list(words)
     have = set(words)
     parts: dict[str, None] = {}
     for word in words:
@@ -73,31 +118,72 @@ def parts_of(text: str, separator: re.Pattern[str], cut_for_search: CutForSearch
             for inner in inner_words(han, cut_for_search):
                 if inner not in have:
                     parts[inner] = None
-    return " ".join(parts)
+    return list(parts)
 
 
-def lean_index(index: dict[str, Any], cut_for_search: CutForSearch) -> dict[str, Any]:
-    """Material's parsed search index, with inner-word fields and without needless breaks.
+def searched_words(text: str, separator: re.Pattern[str], cut_for_search: CutForSearch) -> list[str]:
+    """A text's words once each, single Chinese characters left out, then their inner words."""
+    words = [normalise(html.unescape(w)) for w in words_of(FOOTNOTE_MARKS.sub("", text), separator)]
+    kept = list(dict.fromkeys(w for w in words if not ONE_HAN.match(w)))
+    return kept + parts_of(kept, cut_for_search)
 
-    Idempotent: parts are computed from title and text alone, so a second run
-    (a rebuild under `mkdocs serve`) gives the same index.
+
+def readers_words(text_key: str, vocabulary: Vocabulary) -> list[str]:
+    """The readers' words whose guide word occurs in `text_key` (a key_of text)."""
+    return [word for term, words in vocabulary.by_term.items() if term in text_key for word in words]
+
+
+def page_keys(title: str, vocabulary: Vocabulary) -> list[str]:
+    """A page's title as one word, its quoted terms, and the readers' words its title holds."""
+    plain = plain_text(title)
+    keys = [key_of(plain), *(key_of(term) for term in QUOTED.findall(plain))]
+    keys += readers_words(key_of(plain), vocabulary)
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def lean_doc(doc: dict[str, Any], separator: re.Pattern[str], cut_for_search: CutForSearch,
+             vocabulary: Vocabulary) -> dict[str, Any]:
+    """One entry of the index, rewritten (see the module's description)."""
+    doc = {k: v for k, v in doc.items() if k not in FORMER}
+    title, text = doc.get("title"), doc.get("text")
+    if isinstance(title, str):
+        doc["title"] = drop_needless_breaks(FOOTNOTE_MARKS.sub("", title), separator)
+        parts = parts_of(words_of(doc["title"], separator), cut_for_search)
+        if parts:
+            doc["title_parts"] = " ".join(parts)
+    if isinstance(text, str):
+        words = searched_words(text, separator, cut_for_search)
+        words += [w for w in readers_words(key_of(plain_text(text)), vocabulary) if w not in words]
+        doc["text"] = excerpt(text)
+        if words:
+            doc["words"] = " ".join(words)
+    location = str(doc.get("location", ""))
+    if "#" not in location and isinstance(title, str):
+        doc["keys"] = " ".join(page_keys(title, vocabulary))
+        pins = vocabulary.by_page.get(location)
+        if pins:
+            doc["pins"] = " ".join(pins)
+    boost = TYPE_BOOST.get(location.split("/", 1)[0])
+    if boost is not None and "boost" not in doc:  # a page's own `search: boost:` wins
+        doc["boost"] = boost
+    return doc
+
+
+def lean_index(index: dict[str, Any], cut_for_search: CutForSearch,
+               vocabulary: Vocabulary | None = None) -> dict[str, Any]:
+    """Material's parsed search index, rewritten for what readers mean and for size.
+
+    Idempotent: the searched words come from the full text, which the rewrite shortens, so an
+    index already rewritten (its fields name `words`) is returned as it is.
     """
+    if "words" in (index.get("config", {}).get("fields") or {}):
+        return index
     config = dict(index["config"])
     separator = re.compile(config["separator"])
-    fields = dict(config.get("fields") or {})
-    for field, part in PARTS.items():
-        fields[part] = dict(fields.get(field) or {"boost": 1.0})
-    config["fields"] = fields
-    docs = []
-    for doc in index["docs"]:
-        doc = {k: v for k, v in doc.items() if k not in PARTS.values()}
-        for field, part in PARTS.items():
-            if isinstance(doc.get(field), str):
-                doc[field] = drop_needless_breaks(FOOTNOTE_MARKS.sub("", doc[field]), separator)
-                words = parts_of(doc[field], separator, cut_for_search)
-                if words:
-                    doc[part] = words
-        docs.append(doc)
+    config["fields"] = {name: {"boost": boost} for name, boost in FIELDS.items()}
+    cut = cached(cut_for_search)
+    vocabulary = vocabulary or Vocabulary()
+    docs = [lean_doc(doc, separator, cut, vocabulary) for doc in index["docs"]]
     return {**index, "config": config, "docs": docs}
 
 
@@ -107,11 +193,23 @@ def encode_index(index: dict[str, Any]) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def lean_index_file(path: Path, cut_for_search: CutForSearch) -> None:
+def lean_index_file(path: Path, cut_for_search: CutForSearch, vocabulary: Vocabulary | None = None) -> None:
     """Rewrite Material's search_index.json in place (nothing to do if search is off)."""
     if path.is_file():
         index = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(encode_index(lean_index(index, cut_for_search)), encoding="utf-8")
+        path.write_text(encode_index(lean_index(index, cut_for_search, vocabulary)), encoding="utf-8")
+
+
+OFFLINE_PREFIX = "var __index = "  # how Material's offline plugin inlines the index (it then finds no JSON)
+
+
+def index_as_script_only(search_dir: Path) -> None:
+    """The offline bundle loads the index as search_index.js from disk: written here, and no JSON beside it."""
+    source = search_dir / "search_index.json"
+    if source.is_file():
+        (search_dir / "search_index.js").write_text(OFFLINE_PREFIX + source.read_text(encoding="utf-8"),
+                                                    encoding="utf-8")
+        source.unlink()
 
 
 def jieba_cut_for_search() -> CutForSearch:
