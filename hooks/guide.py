@@ -16,7 +16,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from guidekit.accessibility import label_task_checkboxes, titles_to_labels
 from guidekit.build_state import BuildState
 from guidekit.content import load_content
 from guidekit.dates import PLUGIN as DATES_PLUGIN
@@ -24,11 +23,11 @@ from guidekit.dates import build_epoch, fallback_date_html, inside_git_work_tree
 from guidekit.findings import Finding
 from guidekit.generated import generated_pages, taken_by_hand
 from guidekit.glossary import parse_abbreviations
-from guidekit.html_safety import check_html, neutralise_html
 from guidekit.markers import expand_markers
 from guidekit.mkdocs_messages import install_translator
 from guidekit.model import GENERATED_PAGES, item_folder, item_id
 from guidekit.nav import build_nav
+from guidekit.page_html import publish_content
 from guidekit.panel import item_context, item_header
 from guidekit.plain_text import html_text
 from guidekit.preview import preview_banner
@@ -177,14 +176,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     parsed = content.pages.get(page.file.src_uri)
     body, start = (parsed.body, parsed.body_start_line) if parsed else ("", 1)
-    findings = check_html(page.file.src_uri, html, body, start)
+    html, findings = publish_content(page.file.src_uri, html, body, start)  # one parse: checks and fixes
     if findings:
         _report(findings)
         content.findings.extend(findings)
-        html = neutralise_html(html)
-    if "task-list-item" in html:
-        html = label_task_checkboxes(html)
-    return titles_to_labels(html)
+    return html
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -118,6 +118,13 @@ RULES: dict[str, Rule] = {
         Rule("G063", "error", "SVG 图片含有脚本、链接或外部内容",
              "SVG 只能是单纯的图形：不能含 `<script>`、`<a>`、`<image>`、`<foreignObject>`、`on…` 属性、"
              "指向图片以外的地址或自定义实体。请另存为“普通 SVG”或 PNG。"),
+        Rule("G120", "warning", "HTML 在页面结尾没有结束",
+             "页面最后的注释 `<!--`、标签、属性值的引号或 `<script>`、`<textarea>` 一类元素没有结束，读者的浏览器会把"
+             "网页模板的其余部分也读进去。构建发布时会把它截断；请补上结束标记或删除这段 HTML。"),
+        Rule("G121", "error", "文件名不是英文短名",
+             "docs/ 下的每个文件名（页面、图片）只能用小写英文字母、数字和连字符（扩展名前），例如 `new-page.md`、"
+             "`org-chart.png`；中文、空格和大写字母会让网址变成 `%E6%96…` 一类编码，部分内网服务器会弄错。"
+             "提示中给出了按拼音改好的名字。"),
         Rule("G060", "error", "front matter 使用了 YAML 锚点或别名",
              "`&名字` 和 `*名字` 会让一个值在别处展开，可能拖垮构建，本指南不使用。请把值直接写出来。"),
         Rule("G061", "error", "front matter 的值含有 HTML 标记",
@@ -232,6 +239,8 @@ CHECKED_BY: dict[str, tuple[str, ...]] = {
     "G062": ("file_safety",),
     "G063": ("file_safety",),
     "G060": ("front_matter",),
+    "G120": ("html_safety",),
+    "G121": ("file_safety",),
     "G061": ("plain_text",),
     "G070": ("placeholders",),
     "G071": ("footnotes",),
