@@ -37,6 +37,7 @@ from guidekit.search_patch import install_worker, theme_worker
 from guidekit.site_files import check_includes, drop_unsafe_files, stand_in_for_unreadable_pages
 from guidekit.slugs import pinyin_slug
 from guidekit.snippets import check_snippets, drop_bad_snippets
+from guidekit.value_types import safe_meta
 from guidekit.vocabulary import domain_terms, register_with_jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -152,6 +153,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if content is None:
         return markdown
     src = page.file.src_uri
+    page.meta = safe_meta(page.meta)  # a date or a map where text belongs is reported, never a traceback
     if _state.allowed_tags and isinstance(page.meta.get("tags"), list):
         page.meta["tags"] = [t for t in page.meta["tags"] if str(t) in _state.allowed_tags]
     for key in ("title", "description"):  # the theme prints these unescaped
