@@ -71,3 +71,26 @@ def test_static_files_by_type(tmp_path: Path, name, code):
     path = tmp_path / name
     path.write_text("<svg onload=\"x()\"></svg>" if name == "bad.svg" else PLAIN_SVG, encoding="utf-8")
     assert [f.code for f in check_static_file(name, path)] == ([code] if code else [])
+
+
+def test_every_file_name_under_docs_is_an_ascii_slug_with_a_pinyin_suggestion():
+    from guidekit.file_safety import check_file_names, slug_path
+
+    paths = ["guide/新页面.md", "images/组织 架构图.PNG", "guide/Checklist_A.md", "图片/a.png",
+             "guide/ok-page.md", "images/org-chart-2.png", "stylesheets/guide.css", "problems/新问题.md"]
+    found = {f.path: f for f in check_file_names(paths)}
+    assert set(found) == {"guide/新页面.md", "images/组织 架构图.PNG", "guide/Checklist_A.md", "图片/a.png"}
+    assert all(f.code == "G121" for f in found.values())
+    assert "`guide/xin-ye-mian.md`" in found["guide/新页面.md"].fix
+    assert "`images/zu-zhi-jia-gou-tu.png`" in found["images/组织 架构图.PNG"].fix
+    assert "`tu-pian/a.png`" in found["图片/a.png"].fix
+    assert slug_path("guide/Checklist_A.md") == "guide/checklist-a.md"
+
+
+def test_an_item_page_with_a_chinese_name_is_one_finding_with_the_pinyin_name():
+    from guidekit.content import load_content
+
+    text = "---\ntitle: 新问题\nsummary: 摘要。\nsources: [s002]\n---\n\n## 下一步\n\n正文。\n"
+    findings = load_content({"problems/新问题.md": text.encode()}).findings
+    named = [f for f in findings if f.code in ("G007", "G121")]
+    assert [f.code for f in named] == ["G007"] and "`xin-wen-ti.md`" in named[0].fix

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from .findings import Finding
 from .front_matter import ParsedPage, decode
+from .model import item_folder
 from .simplified import check_simplified
+from .slugs import pinyin_slug
 
 
 def outside_project(root: Path, files: Iterable[tuple[str, Path]]) -> list[Finding]:
@@ -166,3 +168,40 @@ def check_include_file(shown: str, path: Path) -> list[Finding]:
     if text is None:
         return findings
     return check_simplified(ParsedPage(path=shown, body=text))
+
+
+# A file name as a URL keeps it: lowercase ASCII words joined by hyphens, a lowercase extension.
+SLUG_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_SUFFIX = re.compile(r"^(?:\.[a-z0-9]+)*$")
+
+
+def slug_path(path: str) -> str:
+    """The docs-relative path with every folder and file name made an ASCII slug (pinyin for Chinese)."""
+    *folders, name = path.split("/")
+    stem, dot, suffix = name.partition(".")
+    parts = [_slug(folder) for folder in folders] + [_slug(stem) + dot + suffix.lower()]
+    return "/".join(parts)
+
+
+def _slug(name: str) -> str:
+    return pinyin_slug(name) if name else name
+
+
+def is_slug_path(path: str) -> bool:
+    *folders, name = path.split("/")
+    stem, dot, suffix = name.partition(".")
+    return all(SLUG_NAME.match(part) for part in [*folders, stem]) and bool(SLUG_SUFFIX.match(dot + suffix))
+
+
+def check_file_names(paths: Iterable[str]) -> list[Finding]:
+    """G121 for every file under docs/ (other than an item page, G007) whose path is not ASCII slugs."""
+    findings = []
+    for path in sorted(paths):
+        if is_slug_path(path) or item_folder(path) is not None:
+            continue
+        findings.append(Finding(
+            "G121", path,
+            f"文件名 `{path}` 不是由小写英文字母、数字和连字符组成的短名：中文和空格会让网址变成 `%E6%96…` "
+            "一类编码，大写字母和下划线容易写错，部分内网服务器会弄错这样的网址。",
+            f"改名为 `{slug_path(path)}`（按拼音），并同时修改链接到它的地方。"))
+    return findings

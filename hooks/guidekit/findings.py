@@ -209,7 +209,7 @@ CHECKED_BY: dict[str, tuple[str, ...]] = {
     "G007": ("schema",),
     "G010": ("page_rules", "schema"),
     "G011": ("schema",),
-    "G012": ("schema",),
+    "G012": ("value_types",),
     "G013": ("schema",),
     "G014": ("schema",),
     "G015": ("front_matter",),

@@ -6,6 +6,7 @@ the pages say about each other.
 
 from __future__ import annotations
 
+from .file_safety import slug_path
 from .findings import Finding, did_you_mean
 from .front_matter import ParsedPage
 from .graph import Item, as_list
@@ -29,7 +30,8 @@ def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
     if not ID_PATTERN.match(item.id):
         findings.append(Finding(
             "G007", path, f"文件名 `{item.id}` 不能作为 id。",
-            "改名为小写英文字母、数字和连字符组成的短名，例如 `two-skins.md`。"))
+            f"改名为小写英文字母、数字和连字符组成的短名，例如按拼音改为 `{slug_path(path).rsplit('/', 1)[-1]}`，"
+            "并同时修改链接到它的地方。"))
     if not page.has_front_matter:
         findings.append(Finding(
             "G005", path, f"{item.type_label}页缺少 front matter。",
