@@ -192,6 +192,15 @@ UNCLOSED = Problem(
     "补上结束标记（`-->`、`>`、引号或 `</…>`），或删除这段 HTML；正文请用 Markdown。", ())
 
 
+PLAIN_RELATIVE = re.compile(r"^[A-Za-z0-9_.~#?=&%+-][A-Za-z0-9_.~#?=&%+/-]*$")
+
+
+def _plainly_relative(value: str | None) -> bool:
+    """A fragment (`#fn:1`), or a site-relative address in its usual form (`../measures/x/`: letters,
+    digits, `./-_~#?=&%+`, no colon, backslash or leading slash): classify_address would say "relative"."""
+    return bool(value) and (value.startswith("#") or PLAIN_RELATIVE.match(value) is not None)
+
+
 def tree_problems(tree: HtmlTree) -> list[Problem]:
     """Everything in the parsed page the allowlists refuse, in document order."""
     problems: list[Problem] = []
@@ -207,8 +216,9 @@ def tree_problems(tree: HtmlTree) -> list[Problem]:
             continue
         allowed = ALLOWED_ATTRIBUTES[tag]
         for name, value in attrs.items():
-            if name in allowed and name != "style" and (tag, name) not in ADDRESS_ATTRIBUTES and tag != "input":
-                continue  # the common case, decided without building a message
+            if name in allowed and name != "style" and tag != "input" and (
+                    (tag, name) not in ADDRESS_ATTRIBUTES or _plainly_relative(value)):
+                continue  # the common cases, decided without building a message
             problems.extend(_attribute_problems(tag, name, value, f"<{tag}"))
     if not tree.closed:
         problems.append(UNCLOSED)

@@ -18,6 +18,7 @@ template after the content in a reader's browser.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,6 +31,9 @@ SENTINEL = f"<{SENTINEL_TAG}></{SENTINEL_TAG}>"
 # Elements the document itself provides: an editor's `<body onload=…>` only adds attributes to them.
 DOCUMENT_ELEMENTS: frozenset[str] = frozenset({"html", "head", "body"})
 FOREIGN_ROOTS: frozenset[str] = frozenset({"svg", "math"})
+# Only these open a comment, a processing instruction (a bogus comment) or CDATA: without them the
+# tree has no comment node to leave out, and the content need not be walked for one.
+COMMENT_OPENERS = re.compile(r"<[!?]|</[^A-Za-z]")
 
 
 @dataclass
@@ -38,7 +42,9 @@ class HtmlTree:
 
     document: LexborHTMLParser
     closed: bool  # False: the content left a comment, tag or raw-text element open at its end
-    changed: bool = False  # set by whoever edits the tree, so an untouched page is written out as parsed
+    sentinel: LexborNode | None = None
+    comments: bool = True  # the content may hold comments (they are left out when it is written out)
+    changed: bool = False  # set by whoever edits the tree
 
     def elements(self) -> Iterator[LexborNode]:
         """Every element a browser would create from the content, in document order, the document's
@@ -56,9 +62,14 @@ class HtmlTree:
         body = self.document.body
         if body is None:
             return ""
-        for node in list(body.traverse(include_text=False)):
-            if not node.is_element_node or node.tag == SENTINEL_TAG:
-                node.decompose()
+        if self.sentinel is not None:
+            self.sentinel.decompose()
+            self.sentinel = None
+        if self.comments:
+            for node in list(body.traverse(include_text=False)):
+                if not node.is_element_node or node.tag == SENTINEL_TAG:
+                    node.decompose()
+            self.comments = False
         return body.inner_html or ""
 
 
@@ -68,7 +79,8 @@ def parse_content(html: str) -> HtmlTree:
     sentinel = document.css_first(SENTINEL_TAG)
     closed = sentinel is not None and not any(
         ancestor.tag in FOREIGN_ROOTS for ancestor in _ancestors(sentinel))
-    return HtmlTree(document=document, closed=closed)
+    return HtmlTree(document=document, closed=closed, sentinel=sentinel,
+                    comments=not closed or COMMENT_OPENERS.search(html) is not None)
 
 
 def parse_fragment(html: str) -> LexborNode:
