@@ -34,16 +34,16 @@ def _is_footnote_mark(node: LexborNode) -> bool:
 class _ItemText:
     """The words of one task item after its checkbox: no footnote marks, no nested list."""
 
-    def __init__(self, control: LexborNode) -> None:
-        self.control = control
-        self.started = False
+    def __init__(self, control: LexborNode | None) -> None:
+        self.control = control  # the text starts after it (None: from the first node)
+        self.started = control is None
         self.stopped = False
         self.parts: list[str] = []
 
     def walk(self, node: LexborNode) -> None:
         child = node.child
         while child is not None and not self.stopped:
-            if child.mem_id == self.control.mem_id:
+            if self.control is not None and child.mem_id == self.control.mem_id:
                 self.started = True
             elif child.is_text_node:
                 if self.started:
@@ -70,7 +70,6 @@ def label_tasks(tree: HtmlTree) -> None:
         reader = _ItemText(control)
         reader.walk(item)
         box.attrs["aria-label"] = _shorten("".join(reader.parts)) or FALLBACK_LABEL
-        tree.changed = True
 
 
 def label_titled_links(tree: HtmlTree) -> None:
@@ -79,13 +78,11 @@ def label_titled_links(tree: HtmlTree) -> None:
         title = link.attributes.get("title")
         del link.attrs["title"]
         link.attrs["aria-label"] = title or ""
-        tree.changed = True
 
 
 def item_label(fragment: str) -> str:
     """A checkbox's name from its item's HTML: the text without footnote marks, at most 60 characters."""
-    reader = _ItemText(parse_fragment("<i></i>"))  # started from the first node: the whole fragment
-    reader.started = True
+    reader = _ItemText(None)
     reader.walk(parse_fragment(fragment))
     return _shorten("".join(reader.parts))
 

@@ -322,7 +322,6 @@ def neutralise_tree(tree: HtmlTree) -> None:
                 node.attrs[name] = BLOCKED
             else:
                 del node.attrs[name]
-    tree.changed = True
 
 
 def neutralise_html(html: str) -> str:

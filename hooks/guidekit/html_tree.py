@@ -44,7 +44,6 @@ class HtmlTree:
     closed: bool  # False: the content left a comment, tag or raw-text element open at its end
     sentinel: LexborNode | None = None
     comments: bool = True  # the content may hold comments (they are left out when it is written out)
-    changed: bool = False  # set by whoever edits the tree
 
     def elements(self) -> Iterator[LexborNode]:
         """Every element a browser would create from the content, in document order, the document's
@@ -95,20 +94,3 @@ def _ancestors(node: LexborNode) -> Iterator[LexborNode]:
     while parent is not None:
         yield parent
         parent = parent.parent
-
-
-def text_of(node: LexborNode, skip: frozenset[str] = frozenset()) -> str:
-    """The text a reader sees in `node`, leaving out the subtrees whose tag is in `skip`."""
-    parts: list[str] = []
-    _collect_text(node, skip, parts)
-    return "".join(parts)
-
-
-def _collect_text(node: LexborNode, skip: frozenset[str], parts: list[str]) -> None:
-    child = node.child
-    while child is not None:
-        if child.is_text_node:
-            parts.append(child.text_content or "")
-        elif child.is_element_node and child.tag not in skip:
-            _collect_text(child, skip, parts)
-        child = child.next
