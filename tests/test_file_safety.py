@@ -94,3 +94,17 @@ def test_an_item_page_with_a_chinese_name_is_one_finding_with_the_pinyin_name():
     findings = load_content({"problems/新问题.md": text.encode()}).findings
     named = [f for f in findings if f.code in ("G007", "G121")]
     assert [f.code for f in named] == ["G007"] and "`xin-wen-ti.md`" in named[0].fix
+
+
+@pytest.mark.parametrize(("svg", "named"), [
+    ("<svg><rect></svg>", "不是格式正确的 XML"),  # a browser would show an error page, not the picture
+    ('<svg xmlns="http://www.w3.org/2000/svg"><SCRIPT>alert(1)</SCRIPT></svg>', "<script>"),
+    ('<!DOCTYPE svg SYSTEM "https://evil.example/x.dtd"><svg></svg>', "外部定义"),
+])
+def test_an_svg_file_is_read_as_xml_the_way_a_browser_opens_it(svg, named):
+    assert named in (svg_problem(svg) or "")
+
+
+def test_markup_inside_an_xml_comment_or_cdata_is_text_to_the_browser_and_passes():
+    assert svg_problem('<svg><!--><script>alert(1)</script>--><text>a</text></svg>') is None
+    assert svg_problem('<svg><text><![CDATA[<script>alert(1)</script>]]></text></svg>') is None
