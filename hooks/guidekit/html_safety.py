@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 
 from .findings import Finding
@@ -225,6 +226,7 @@ def tree_problems(tree: HtmlTree) -> list[Problem]:
     return problems
 
 
+@lru_cache(maxsize=8)  # one page's findings all search the same source
 def _searchable_lines(markdown: str) -> list[str]:
     """The source lines where HTML can come from: fenced code blanked, inline code spans removed
     (both reach the page as text, so they never hold the construct a finding is about)."""
@@ -249,7 +251,7 @@ def _source_line(markdown: str, first_line: int, clues: tuple[str, ...]) -> int 
     """The first source line that shows one of the clues: as written (any case), else once its
     character references are decoded (`&colon;` in the source is `:` in the HTML), case kept."""
     lines = _searchable_lines(markdown)
-    lowered = [line.lower() for line in lines]
+    lowered = _lowered(markdown)
     for clue in clues:
         needle = clue.strip()
         if not needle:
@@ -261,6 +263,11 @@ def _source_line(markdown: str, first_line: int, clues: tuple[str, ...]) -> int 
             if needle in unescape(line):
                 return first_line + offset
     return None
+
+
+@lru_cache(maxsize=8)
+def _lowered(markdown: str) -> list[str]:
+    return [line.lower() for line in _searchable_lines(markdown)]
 
 
 def _last_markup_line(markdown: str, first_line: int) -> int | None:
