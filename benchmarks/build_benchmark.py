@@ -18,7 +18,11 @@ and twice more as users run it:
 
 Prints wall time, the ratios hook/plain, hook/stock, full/no print and, from the
 second size on, how the full build's time grew against the pages (time ratio over
-page ratio: 1.0 is linear), and the median measure-page HTML size of each.
+page ratio: 1.0 is linear), and the median measure-page HTML size of each. The
+CPU seconds of the plain and hook builds (user + system of the build process) and
+their ratio come last: on a machine shared with other work, wall time swings with
+the load while CPU time barely does, so hook/plain cpu is the figure to compare
+between runs.
 
     .venv/bin/python benchmarks/build_benchmark.py            # 50, 500, 2000
     .venv/bin/python benchmarks/build_benchmark.py 50 500     # chosen sizes
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -164,16 +169,20 @@ def plain_config(target: Path) -> Path:
     """Stock config over a copy of docs that already holds the generated pages and nav."""
     sys.path.insert(0, str(target / "hooks"))
     from guidekit.content import load_content
-    from guidekit.model import ITEM_TYPES
+    from guidekit.generated import generated_pages
+    from guidekit.glossary import parse_abbreviations
     from guidekit.nav import build_nav
-    from guidekit.pages import overview_markdown, type_index_markdown
 
     docs = target / "docs-plain"
     shutil.copytree(target / "docs", docs)
     content = load_content({p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")})
-    for folder in ITEM_TYPES:
-        (docs / folder / "index.md").write_text(type_index_markdown(content.graph, folder), encoding="utf-8")
-    (docs / "overview.md").write_text(overview_markdown(content.graph), encoding="utf-8")
+    abbreviations = target / "includes" / "abbreviations.md"
+    glossary = parse_abbreviations(abbreviations.read_text(encoding="utf-8")) if abbreviations.exists() else []
+    hand_written = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+    # every page the hook generates (type indexes, overview with its picture, self-check, glossary), as files
+    for path, markdown in generated_pages(content, glossary, True, hand_written).items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(markdown, encoding="utf-8")
     nav, unlisted = build_nav(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")))
     config = yaml.safe_load(stock_config(target).read_text(encoding="utf-8").replace("!ENV", ""))
     config.update(docs_dir="docs-plain", nav=nav, not_in_nav="\n".join("/" + p for p in unlisted))
@@ -184,12 +193,21 @@ def plain_config(target: Path) -> Path:
     return path
 
 
-def build(target: Path, config: Path, out: Path) -> float:
+def build(target: Path, config: Path, out: Path) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one `mkdocs build`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
                    cwd=target, env=env, check=True, capture_output=True)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def best(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    """The fastest wall time and the least CPU time of several runs (each the least disturbed)."""
+    return min(wall for wall, _ in runs), min(cpu for _, cpu in runs)
 
 
 def median_item_size(site: Path) -> float:
@@ -200,7 +218,7 @@ def median_item_size(site: Path) -> float:
 def main(sizes: list[int]) -> None:
     print(f"{'pages':>6} {'stock s':>8} {'plain s':>8} {'hook s':>8} {'no print s':>10} {'full s':>8} "
           f"{'hook/plain':>10} {'hook/stock':>10} {'full/no print':>13} {'growth':>7} "
-          f"{'stock KB':>9} {'plain KB':>9} {'hook KB':>8}")
+          f"{'stock KB':>9} {'plain KB':>9} {'hook KB':>8} {'plain cpu':>9} {'hook cpu':>8} {'hook/plain cpu':>14}")
     first: tuple[int, float] | None = None
     for count in sizes:
         with tempfile.TemporaryDirectory() as tmp:
@@ -210,19 +228,20 @@ def main(sizes: list[int]) -> None:
             stock, plain = stock_config(target), plain_config(target)
             commit_site(target)
             runs = 3 if count <= 500 else 1
-            t_stock = min(build(target, stock, target / "site-stock") for _ in range(runs))
-            t_plain = min(build(target, plain, target / "site-plain") for _ in range(runs))
-            t_hook = min(build(target, target / "mkdocs.yml", target / "site-hook") for _ in range(runs))
-            t_no_print = min(build(target, target / "mkdocs-no-print.yml", target / "site-no-print")
-                             for _ in range(runs))
-            t_full = min(build(target, target / "mkdocs-full.yml", target / "site-full") for _ in range(runs))
+            t_stock, _ = best([build(target, stock, target / "site-stock") for _ in range(runs)])
+            t_plain, c_plain = best([build(target, plain, target / "site-plain") for _ in range(runs)])
+            t_hook, c_hook = best([build(target, target / "mkdocs.yml", target / "site-hook") for _ in range(runs)])
+            t_no_print, _ = best([build(target, target / "mkdocs-no-print.yml", target / "site-no-print")
+                                  for _ in range(runs)])
+            t_full, _ = best([build(target, target / "mkdocs-full.yml", target / "site-full") for _ in range(runs)])
             kb = [median_item_size(target / f"site-{k}") for k in ("stock", "plain", "hook")]
             # time ratio over page ratio against the first size: 1.0 = linear, 4.0 = quadratic at 4x the pages
             growth = f"{(t_full / first[1]) / (count / first[0]):>7.2f}" if first else f"{'-':>7}"
             first = first or (count, t_full)
             print(f"{count:>6} {t_stock:>8.2f} {t_plain:>8.2f} {t_hook:>8.2f} {t_no_print:>10.2f} {t_full:>8.2f} "
                   f"{t_hook / t_plain:>10.3f} {t_hook / t_stock:>10.3f} {t_full / t_no_print:>13.3f} {growth} "
-                  f"{kb[0]:>9.1f} {kb[1]:>9.1f} {kb[2]:>8.1f}", flush=True)
+                  f"{kb[0]:>9.1f} {kb[1]:>9.1f} {kb[2]:>8.1f} {c_plain:>9.2f} {c_hook:>8.2f} {c_hook / c_plain:>14.3f}",
+                  flush=True)
 
 
 if __name__ == "__main__":

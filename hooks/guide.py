@@ -18,7 +18,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from guidekit.accessibility import label_task_checkboxes, titles_to_labels
 from guidekit.build_state import BuildState
 from guidekit.content import load_content
 from guidekit.dates import PLUGIN as DATES_PLUGIN
@@ -28,11 +27,11 @@ from guidekit.generated import generated_pages, taken_by_hand
 from guidekit.glossary import parse_abbreviations
 from guidekit.graph_export import FILE_NAME as GRAPH_FILE
 from guidekit.graph_export import export_json
-from guidekit.html_safety import check_html, neutralise_html
 from guidekit.markers import expand_markers
 from guidekit.mkdocs_messages import install_translator
 from guidekit.model import CONTENT_TYPES, GENERATED_PAGES, item_folder, item_id
 from guidekit.nav import build_nav
+from guidekit.page_html import publish_content
 from guidekit.panel import item_context, item_header
 from guidekit.plain_text import html_text
 from guidekit.preview import preview_banner
@@ -46,6 +45,7 @@ from guidekit.search_patch import install_worker, theme_worker
 from guidekit.site_files import check_includes, drop_unsafe_files, stand_in_for_unreadable_pages
 from guidekit.slugs import pinyin_slug
 from guidekit.snippets import check_snippets, drop_bad_snippets
+from guidekit.value_types import safe_meta
 from guidekit.vocabulary import domain_terms, register_with_jieba
 from guidekit.voice_labels import label_guide_sections
 from mkdocs.config.defaults import MkDocsConfig
@@ -172,6 +172,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if content is None:
         return markdown
     src = page.file.src_uri
+    page.meta = safe_meta(page.meta)  # a date or a map where text belongs is reported, never a traceback
     if _state.allowed_tags and isinstance(page.meta.get("tags"), list):
         page.meta["tags"] = [t for t in page.meta["tags"] if str(t) in _state.allowed_tags]
     for key in ("title", "description"):  # the theme prints these unescaped
@@ -196,17 +197,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     parsed = content.pages.get(page.file.src_uri)
     body, start = (parsed.body, parsed.body_start_line) if parsed else ("", 1)
-    findings = check_html(page.file.src_uri, html, body, start)
+    html, findings = publish_content(page.file.src_uri, html, body, start)  # one parse: checks and fixes
     if findings:
         _report(findings)
         content.findings.extend(findings)
-        html = neutralise_html(html)
-    if "task-list-item" in html:
-        html = label_task_checkboxes(html)
     folder = item_folder(page.file.src_uri)
     if folder in CONTENT_TYPES:  # the guide's own advice, labelled once per section (model.PAGE_SECTIONS)
         html = label_guide_sections(html, folder)
-    return titles_to_labels(html)
+    return html
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -89,3 +89,39 @@ def is_redirect_page(path: Path) -> bool:
     """A page that only sends the reader on (an old address, mkdocs.yml `redirects`), not a page of the guide."""
     with path.open(encoding="utf-8") as handle:
         return REDIRECT_MARK in handle.read(2000)
+
+
+# Markup that tokenisers disagree on (comments, bogus comments, CDATA, raw text, foreign content)
+# and the usual mutation-XSS families. Each runs script in a browser unless the build stops it.
+PARSER_CONFUSION: tuple[str, ...] = (
+    "<!--><script>alert(1)</script>-->",
+    "<!---><script>alert(2)</script>-->",
+    "<!-- a --!><script>alert(3)</script>-->",
+    "<?xml version=1><script>alert(4)</script>?>",
+    "</ x><script>alert(5)</script>",
+    "<![CDATA[><script>alert(6)</script>]]>",
+    "<!DOCTYPE x><img src=x onerror=alert(7)>",
+    '<noscript><p title="</noscript><img src=x onerror=alert(8)>"></noscript>',
+    "<svg><![CDATA[</svg><img src=x onerror=alert(9)>]]></svg>",
+    '<svg></p><style><a id="</style><img src=1 onerror=alert(10)>">',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(11)>",
+    "<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(12)>",
+    "<svg><style><img src=x onerror=alert(13)></style></svg>",
+    "<math><mi xlink:href=javascript:alert(14)>x</mi></math>",
+    "<xmp><img src=x onerror=alert(15)></xmp>",
+    "<textarea><img src=x onerror=alert(16)></textarea>",
+    "<title><img src=x onerror=alert(17)></title>",
+    "<noembed><img src=x onerror=alert(18)></noembed>",
+    '<iframe srcdoc="&lt;script&gt;alert(19)&lt;/script&gt;"></iframe>',
+    "<template><img src=x onerror=alert(20)></template>",
+    "<table><td><select><option><img src=x onerror=alert(21)>",
+    '<a href="javascript&colon;alert(22)">x</a>',
+    "<body onload=alert(23)>",
+    '<svg><a xlink:href="javascript:alert(24)"><text y="20">x</text></a></svg>',
+    "<style><!--</style><img src=x onerror=alert(25)>-->",
+    "<svg><foreignObject><p><img src=x onerror=alert(26)></p></foreignObject></svg>",
+    "<details open ontoggle=alert(27)>",
+    '<img src="x` `<script>alert(28)</script>"` `>',
+    "<p><!-- <a --><img src=x onerror=alert(29)><!-- > --></p>",
+    "<plaintext><img src=x onerror=alert(30)>",
+)

@@ -14,36 +14,29 @@ from pathlib import Path
 
 from conftest import BASE_PAGES, BuildResult
 from guidekit.html_safety import classify_address
-from support import is_redirect_page
+from selectolax.lexbor import LexborHTMLParser
+from support import PARSER_CONFUSION, is_redirect_page
 
 PROBLEM = "problems/two-skins.md"
 
 
-class Markup(HTMLParser):
-    """Every element, attribute and script/style text of a built page."""
+class Markup:
+    """Every element, attribute and script/style text of a built page, as a browser's parser builds them
+    (the judge must not be fooled by what fooled the old checker: `<!-->` is a whole comment)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict[str, str]]] = []
         self.code: list[str] = []
-        self._in_code = False
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, {name: value or "" for name, value in attrs}))
-        self._in_code = tag in ("script", "style")
-
-    def handle_endtag(self, tag):
-        self._in_code = False
-
-    def handle_data(self, data):
-        if self._in_code:
-            self.code.append(data)
 
 
 def parse(html: str) -> Markup:
     markup = Markup()
-    markup.feed(html)
-    markup.close()
+    for node in LexborHTMLParser(html).root.traverse(include_text=False):
+        if not node.is_element_node:
+            continue
+        markup.tags.append((node.tag or "", {name: value or "" for name, value in node.attributes.items()}))
+        if node.tag in ("script", "style"):
+            markup.code.append(node.text(deep=True))
     return markup
 
 
@@ -384,3 +377,66 @@ def test_accepted_forms_still_build(fixture_site):
     assert (result.site / "images/chart.svg").exists() and 'src="../../images/chart.svg"' in page
     measure = result.html("measures/four-togethers/index.html")
     assert "同规划、同部署 &amp; “四同步”" in article(measure) and "<title>同规划、同部署 &amp; “四同步” - " in measure
+
+
+CONFUSION = {f"guide/confusion-{number:02d}.md": f"---\ntitle: 混淆 {number}\n---\n\n正文。\n\n{markup}\n\n后文。\n"
+             for number, markup in enumerate(PARSER_CONFUSION)}
+
+
+def test_markup_that_parsers_disagree_on_is_refused_on_its_line_and_never_runs(fixture_site):
+    """Each form on its own page, line 7: the build names that line, or what it published is harmless;
+    the judge reads the built pages with an HTML5 parser, as a browser does."""
+    result = fixture_site(CONFUSION)
+    assert result.returncode != 0 and "Traceback" not in result.output, result.output
+    for path in CONFUSION:
+        named = [line for line in result.output.splitlines() if f"docs/{path}:" in line or f"docs/{path} " in line]
+        assert all(f"docs/{path}:7 " in line for line in named), named
+    assert "[G040] docs/guide/confusion-00.md:7 " in result.output and "`<script>`" in result.output
+    assert_nothing_dangerous(result)
+    page = result.html("guide/confusion-00/index.html")
+    assert "后文。" in page and "<!--" not in article(page)
+
+
+WRONG_KINDS = {
+    PROBLEM: BASE_PAGES[PROBLEM].replace("title: 党建与业务“两张皮”", "title: 2024-01-01"),
+    "causes/business-over-party.md": BASE_PAGES["causes/business-over-party.md"].replace(
+        "summary: 把党建看成虚功。", "summary: 12:30:00"),
+    "measures/four-togethers.md": BASE_PAGES["measures/four-togethers.md"].replace(
+        "tags: [融合发展]", "tags: [2024-01-01, {a: b}]"),
+    "cases/nchu.md": BASE_PAGES["cases/nchu.md"].replace("applies: [four-togethers]", "applies: 3"),
+    "sources/s002.md": BASE_PAGES["sources/s002.md"].replace("author: 未注明", "author: yes").replace(
+        'date: "2021-09-15"', "date: [2021, 9]"),
+    "index.md": "---\ntitle: {a: 1}\nhide: {toc: true}\n---\n\n欢迎阅读。\n",
+    "guide/kinds.md": "---\ntitle: 1.5\nsummary: ~\nsearch: [exclude]\ntags: 2024-01-01\n---\n\n正文。\n",
+}
+
+
+def test_every_unexpected_yaml_kind_is_a_finding_on_its_line_never_a_traceback(fixture_site):
+    result = fixture_site(WRONG_KINDS)
+    for path, needle in [(PROBLEM, "title:"), ("causes/business-over-party.md", "summary:"),
+                         ("measures/four-togethers.md", "tags:"), ("cases/nchu.md", "applies:"),
+                         ("sources/s002.md", "author:"), ("sources/s002.md", "date:"), ("index.md", "title:"),
+                         ("index.md", "hide:"), ("guide/kinds.md", "title:"), ("guide/kinds.md", "summary:"),
+                         ("guide/kinds.md", "search:"), ("guide/kinds.md", "tags:")]:
+        assert_reported(result, "G012", path, WRONG_KINDS[path], needle, f"字段 `{needle[:-1]}`")
+    assert "<title>2024-01-01 - " in result.html("problems/two-skins/index.html")  # shown as the text it was
+    assert "<title>1.5 - " in result.html("guide/kinds/index.html")
+    json.loads((result.site / "search/search_index.json").read_text(encoding="utf-8"))
+
+
+NAMES = {
+    "guide/新页面.md": "---\ntitle: 新页面\n---\n\n正文。\n",
+    "guide/Upper_Case.md": "---\ntitle: 大写\n---\n\n正文。\n",
+    "images/组织 架构图.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect/></svg>',
+    "problems/新问题.md": BASE_PAGES[PROBLEM].replace("title: 党建与业务“两张皮”", "title: 新问题"),
+}
+
+
+def test_every_file_name_under_docs_is_an_ascii_slug(fixture_site):
+    result = fixture_site(NAMES)
+    assert_reported(result, "G121", "guide/新页面.md", "", "`guide/xin-ye-mian.md`")
+    assert_reported(result, "G121", "guide/Upper_Case.md", "", "`guide/upper-case.md`")
+    assert_reported(result, "G121", "images/组织 架构图.svg", "", "`images/zu-zhi-jia-gou-tu.svg`")
+    assert_reported(result, "G007", "problems/新问题.md", "", "`xin-wen-ti.md`")
+    assert "[G121] docs/problems/" not in result.output  # an item page's name is one finding, G007
+    assert "[G121] docs/guide/confusion" not in result.output and "[G121] docs/index.md" not in result.output

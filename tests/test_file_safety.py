@@ -71,3 +71,40 @@ def test_static_files_by_type(tmp_path: Path, name, code):
     path = tmp_path / name
     path.write_text("<svg onload=\"x()\"></svg>" if name == "bad.svg" else PLAIN_SVG, encoding="utf-8")
     assert [f.code for f in check_static_file(name, path)] == ([code] if code else [])
+
+
+def test_every_file_name_under_docs_is_an_ascii_slug_with_a_pinyin_suggestion():
+    from guidekit.file_safety import check_file_names, slug_path
+
+    paths = ["guide/新页面.md", "images/组织 架构图.PNG", "guide/Checklist_A.md", "图片/a.png",
+             "guide/ok-page.md", "images/org-chart-2.png", "stylesheets/guide.css", "problems/新问题.md"]
+    found = {f.path: f for f in check_file_names(paths)}
+    assert set(found) == {"guide/新页面.md", "images/组织 架构图.PNG", "guide/Checklist_A.md", "图片/a.png"}
+    assert all(f.code == "G121" for f in found.values())
+    assert "`guide/xin-ye-mian.md`" in found["guide/新页面.md"].fix
+    assert "`images/zu-zhi-jia-gou-tu.png`" in found["images/组织 架构图.PNG"].fix
+    assert "`tu-pian/a.png`" in found["图片/a.png"].fix
+    assert slug_path("guide/Checklist_A.md") == "guide/checklist-a.md"
+
+
+def test_an_item_page_with_a_chinese_name_is_one_finding_with_the_pinyin_name():
+    from guidekit.content import load_content
+
+    text = "---\ntitle: 新问题\nsummary: 摘要。\nsources: [s002]\n---\n\n## 下一步\n\n正文。\n"
+    findings = load_content({"problems/新问题.md": text.encode()}).findings
+    named = [f for f in findings if f.code in ("G007", "G121")]
+    assert [f.code for f in named] == ["G007"] and "`xin-wen-ti.md`" in named[0].fix
+
+
+@pytest.mark.parametrize(("svg", "named"), [
+    ("<svg><rect></svg>", "不是格式正确的 XML"),  # a browser would show an error page, not the picture
+    ('<svg xmlns="http://www.w3.org/2000/svg"><SCRIPT>alert(1)</SCRIPT></svg>', "<script>"),
+    ('<!DOCTYPE svg SYSTEM "https://evil.example/x.dtd"><svg></svg>', "外部定义"),
+])
+def test_an_svg_file_is_read_as_xml_the_way_a_browser_opens_it(svg, named):
+    assert named in (svg_problem(svg) or "")
+
+
+def test_markup_inside_an_xml_comment_or_cdata_is_text_to_the_browser_and_passes():
+    assert svg_problem('<svg><!--><script>alert(1)</script>--><text>a</text></svg>') is None
+    assert svg_problem('<svg><text><![CDATA[<script>alert(1)</script>]]></text></svg>') is None

@@ -80,3 +80,85 @@ def test_yaml_anchors_and_aliases_are_refused_before_expansion():
 def test_ampersands_and_stars_in_quoted_text_are_not_anchors():
     page, findings = parse('---\ntitle: "R&D 与 *重点*"\nsummary: A & B\n---\n\n正文\n')
     assert findings == [] and page.meta["title"] == "R&D 与 *重点*"
+
+
+# ---- every field, every unexpected YAML kind: a finding with file, line and Chinese, never a traceback ----
+
+import json  # noqa: E402
+import re  # noqa: E402
+
+import pytest  # noqa: E402
+from conftest import BASE_PAGES  # noqa: E402
+from guidekit.content import load_content  # noqa: E402
+from guidekit.model import PAGE_KEYS, allowed_keys, item_folder  # noqa: E402
+from guidekit.value_types import DATE, NAMES, SEARCH, TEXT, field_kind, safe_meta  # noqa: E402
+
+# What YAML makes of what an editor types, by kind.
+YAML_FORMS: dict[str, str] = {
+    "date": "2024-01-01", "datetime": "2024-01-01 10:00:00", "time": "12:30:00", "integer": "3",
+    "float": "1.5", "boolean": "yes", "null": "~", "empty": "", "nested list": "[a, [b, c]]",
+    "map": "{a: 1}", "indented map": "\n  a: 1",
+}
+ELEMENT_FORMS: dict[str, str] = {
+    "date element": "[2024-01-01]", "integer element": "[1, a]", "boolean element": "[true]",
+    "null element": "[null]", "map element": "[{a: b}]", "list element": "[[a]]",
+}
+EXPECTED_KINDS: dict[str, tuple[str, ...]] = {
+    TEXT: (), NAMES: (), DATE: ("date", "datetime"), SEARCH: ("map",),
+}
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _pages_with_fields() -> list[tuple[str, str]]:
+    pages = []
+    for path in BASE_PAGES:
+        folder = item_folder(path)
+        for key in (allowed_keys(folder) if folder else PAGE_KEYS):
+            pages.append((path, key))
+    return pages
+
+
+def _with_value(text: str, key: str, value: str) -> str:
+    lines, out, skipping = text.split("\n"), [], False
+    end = lines.index("---", 1)
+    for number, line in enumerate(lines):
+        if 0 < number < end and (line.startswith(f"{key}:") or (skipping and line.startswith((" ", "-")))):
+            skipping = True
+            continue
+        skipping = False
+        if number == end:
+            out.append(f"{key}: {value}".rstrip())
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(("path", "key"), _pages_with_fields())
+def test_every_field_given_every_unexpected_yaml_kind_is_a_finding_on_its_line(path, key):
+    kind = field_kind(key)
+    forms = {**YAML_FORMS, **(ELEMENT_FORMS if kind == NAMES else {})}
+    for form, value in forms.items():
+        if form in EXPECTED_KINDS[kind] or (kind == SEARCH and form == "map" and value != "{a: 1}"):
+            continue
+        text = _with_value(BASE_PAGES[path], key, value)
+        sources = {p: t.encode() for p, t in BASE_PAGES.items()} | {path: text.encode()}
+        content = load_content(sources, frozenset({"融合发展"}))  # never raises
+        line = text.split("\n").index(f"{key}: {value}".rstrip().split("\n")[0]) + 1
+        mine = [f for f in content.findings if f.path == path and f.line == line and f"`{key}`" in f.message]
+        assert mine, (form, key, path, [f.format() for f in content.findings if f.path == path])
+        assert all(CHINESE.search(f.message) and f.code.startswith("G") for f in mine)
+        page = content.pages[path]
+        meta = safe_meta(page.meta)  # what the theme, search and plugins are given instead
+        for name, shown in meta.items():
+            wanted = field_kind(name)
+            if wanted == TEXT:
+                assert isinstance(shown, str), (form, name, shown)
+            elif wanted == NAMES:
+                assert isinstance(shown, list) and all(isinstance(e, str) for e in shown), (form, name, shown)
+        json.dumps({k: v for k, v in meta.items() if field_kind(k) != DATE})
+
+
+def test_the_right_kinds_pass_untouched():
+    text = ("---\ntitle: 标题\nsummary: 摘要\ntags: [融合发展]\nhide: [toc]\nsearch: {boost: 2}\n---\n\n正文\n")
+    content = load_content({"guide/x.md": text.encode()}, frozenset({"融合发展"}))
+    assert [f for f in content.findings if f.code == "G012"] == []
+    assert safe_meta(content.pages["guide/x.md"].meta) == content.pages["guide/x.md"].meta

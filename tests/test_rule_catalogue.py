@@ -116,6 +116,8 @@ FIXTURES: dict[str, tuple[str, dict[str, str | bytes]]] = {
         + sections("problems").replace("- [ ] 正文[^s002]。", "- [ ] 支部研究过业务工作[^s002]"))}),
     "G060": ("guide/g060.md", {"guide/g060.md": page("正文。", "title: &t 标题\nsummary: *t")}),
     "G061": ("guide/g061.md", {"guide/g061.md": page("正文。", "title: <b>加粗的标题</b>")}),
+    "G120": ("guide/g120.md", {"guide/g120.md": page("正文。\n\n<div>\n<!-- 没有结束的注释\n</div>")}),
+    "G121": ("guide/新页面.md", {"guide/新页面.md": page("正文。")}),
     "G062": ("guide/g062.html", {"guide/g062.html": "<p>手写的网页</p>\n"}),
     "G063": ("guide/g063.svg", {"guide/g063.svg": (
         '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n')}),

@@ -15,7 +15,7 @@ from .evidence import check_applications
 from .findings import Finding, sort_findings
 from .front_matter import ParsedPage, decode, parse_page
 from .graph import Graph, build_graph, check_connections, make_item
-from .model import CONTENT_TYPES, is_checklist, item_folder
+from .model import CONTENT_TYPES, is_checklist, item_folder, required_keys
 from .own_words import check_own_words
 from .page_rules import check_page_rules, unreliable_connection_paths
 from .plain_text import check_front_matter_text
@@ -24,6 +24,7 @@ from .schema import check_page_keys, check_schema, check_tags
 from .self_check import check_duplicate_questions, check_questions
 from .simplified import check_simplified
 from .source_notes import check_source_notes
+from .value_types import check_value_types
 
 
 @dataclass
@@ -80,6 +81,8 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
                 "按编辑指南中的模板写出正文各节；不需要的页面请删除文件。",
                 page.body_start_line))
         folder = item_folder(path)
+        if page.has_front_matter and not problems:  # every value of its field's kind, on every page
+            findings.extend(check_value_types(page, required_keys(folder) if folder else ()))
         if folder is None:
             if page.has_front_matter and not problems:
                 findings.extend(check_page_keys(path, page))

@@ -1,4 +1,6 @@
-"""Files that are not what they seem: symbolic links out of the project (G048).
+"""Files that are not what they seem: symbolic links out of the project (G048), types a browser
+would run (G062), SVG pictures that are more than pictures, read as XML as a browser reads them (G063),
+and names that are not ASCII slugs (G121).
 
 MkDocs follows symbolic links under docs/ and pymdownx.snippets follows them
 under includes/, so a link to /etc/passwd or a home folder would be read and
@@ -12,12 +14,14 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from html.parser import HTMLParser
 from pathlib import Path
+from xml.parsers import expat
 
 from .findings import Finding
 from .front_matter import ParsedPage, decode
+from .model import item_folder
 from .simplified import check_simplified
+from .slugs import pinyin_slug
 
 
 def outside_project(root: Path, files: Iterable[tuple[str, Path]]) -> list[Finding]:
@@ -99,48 +103,53 @@ def _svg_value_ok(value: str) -> bool:
     return all(name.lower() in SVG_FUNCTIONS for name in SVG_FUNCTION.findall(value))
 
 
-class _SvgChecker(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.problem: str | None = None
-
-    def _refuse(self, why: str) -> None:
-        self.problem = self.problem or why
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in SVG_ELEMENTS:
-            self._refuse(f"元素 `<{tag}>` 不允许")
-            return
-        for name, value in attrs:
-            value = value or ""
-            if name not in SVG_ATTRIBUTES:
-                self._refuse(f"`<{tag}>` 的属性 `{name}` 不允许")
-            elif name in ("href", "xlink:href") and not value.strip().startswith("#"):
-                self._refuse(f"`<{tag}>` 引用了图片以外的地址 `{value}`")
-            elif not _svg_value_ok(value):
-                self._refuse(f"`<{tag}>` 的 `{name}` 值 `{value[:40]}` 不允许")
-
-    handle_startendtag = handle_starttag
-
-    def handle_decl(self, decl: str) -> None:
-        if "[" in decl or "entity" in decl.lower():  # an internal DTD can define entities that expand to markup
-            self._refuse("有自定义实体（`<!DOCTYPE … [`）")
-
-    def handle_pi(self, data: str) -> None:
-        if not re.match(r"xml[\s?]", data):  # e.g. <?xml-stylesheet?>: an XSLT can run script
-            self._refuse(f"有处理指令 `<?{data.split()[0] if data.split() else ''}`")
-
-    def unknown_decl(self, data: str) -> None:
-        if not data.upper().startswith("CDATA["):
-            self._refuse("有未知的声明")
+class _Refused(Exception):
+    """Raised from a handler to stop reading at the first thing refused (before any entity expands)."""
 
 
-def svg_problem(text: str) -> str | None:
-    """Why an SVG picture could run or fetch something, or None for a plain picture."""
-    checker = _SvgChecker()
-    checker.feed(text)
-    checker.close()
-    return checker.problem
+def _check_svg_element(name: str, attrs: dict[str, str]) -> None:
+    tag = name.lower()  # XML is case-sensitive; judging the lowercase name refuses more, never less
+    if tag not in SVG_ELEMENTS:
+        raise _Refused(f"元素 `<{tag}>` 不允许")
+    for attribute, value in attrs.items():
+        attribute = attribute.lower()
+        if attribute not in SVG_ATTRIBUTES:
+            raise _Refused(f"`<{tag}>` 的属性 `{attribute}` 不允许")
+        if attribute in ("href", "xlink:href") and not value.strip().startswith("#"):
+            raise _Refused(f"`<{tag}>` 引用了图片以外的地址 `{value}`")
+        if not _svg_value_ok(value):
+            raise _Refused(f"`<{tag}>` 的 `{attribute}` 值 `{value[:40]}` 不允许")
+
+
+def _refuse_doctype(name: str, system_id: str | None, public_id: str | None, internal_subset: int) -> None:
+    if internal_subset or system_id:  # an internal DTD can define entities that expand to markup
+        raise _Refused("有自定义实体（`<!DOCTYPE … [`）或外部定义")
+
+
+def _refuse_instruction(target: str, data: str) -> None:
+    raise _Refused(f"有处理指令 `<?{target}`")  # e.g. <?xml-stylesheet?>: an XSLT can run script
+
+
+def svg_problem(text: str | bytes) -> str | None:
+    """Why an SVG picture could run or fetch something, or None for a plain picture.
+
+    Read with an XML parser (expat), as a browser reads an .svg file opened on its own: CDATA,
+    comments and processing instructions are what XML says they are, not what an HTML tokeniser
+    would guess. A file that is not well-formed XML is refused too (a browser shows an error).
+    """
+    parser = expat.ParserCreate()  # no namespace processing: names as written, e.g. xlink:href
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartElementHandler = _check_svg_element
+    parser.StartDoctypeDeclHandler = _refuse_doctype
+    parser.ProcessingInstructionHandler = _refuse_instruction
+    parser.EntityDeclHandler = lambda *declaration: _refuse_doctype("", None, None, 1)
+    try:
+        parser.Parse(text, True)
+    except _Refused as refused:
+        return str(refused)
+    except expat.ExpatError as error:
+        return f"不是格式正确的 XML（第 {error.lineno} 行：{expat.ErrorString(error.code)}）"
+    return None
 
 
 def check_static_file(shown: str, path: Path) -> list[Finding]:
@@ -152,7 +161,7 @@ def check_static_file(shown: str, path: Path) -> list[Finding]:
             f"docs/ 中不能放 `{suffix or '无扩展名'}` 文件：它会原样发布，浏览器可能把它当网页或脚本运行。",
             "页面请写成 .md；图片用 PNG、JPG、WebP 或 SVG；其他文件请交给维护者处理。")]
     if suffix == ".svg":
-        problem = svg_problem(path.read_bytes().decode("utf-8", errors="replace"))
+        problem = svg_problem(path.read_bytes())
         if problem:
             return [Finding(
                 "G063", shown, f"SVG 图片中{problem}：直接打开它时浏览器会执行或加载其中的内容。",
@@ -166,3 +175,40 @@ def check_include_file(shown: str, path: Path) -> list[Finding]:
     if text is None:
         return findings
     return check_simplified(ParsedPage(path=shown, body=text))
+
+
+# A file name as a URL keeps it: lowercase ASCII words joined by hyphens, a lowercase extension.
+SLUG_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_SUFFIX = re.compile(r"^(?:\.[a-z0-9]+)*$")
+
+
+def slug_path(path: str) -> str:
+    """The docs-relative path with every folder and file name made an ASCII slug (pinyin for Chinese)."""
+    *folders, name = path.split("/")
+    stem, dot, suffix = name.partition(".")
+    parts = [_slug(folder) for folder in folders] + [_slug(stem) + dot + suffix.lower()]
+    return "/".join(parts)
+
+
+def _slug(name: str) -> str:
+    return pinyin_slug(name) if name else name
+
+
+def is_slug_path(path: str) -> bool:
+    *folders, name = path.split("/")
+    stem, dot, suffix = name.partition(".")
+    return all(SLUG_NAME.match(part) for part in [*folders, stem]) and bool(SLUG_SUFFIX.match(dot + suffix))
+
+
+def check_file_names(paths: Iterable[str]) -> list[Finding]:
+    """G121 for every file under docs/ (other than an item page, G007) whose path is not ASCII slugs."""
+    findings = []
+    for path in sorted(paths):
+        if is_slug_path(path) or item_folder(path) is not None:
+            continue
+        findings.append(Finding(
+            "G121", path,
+            f"文件名 `{path}` 不是由小写英文字母、数字和连字符组成的短名：中文和空格会让网址变成 `%E6%96…` "
+            "一类编码，大写字母和下划线容易写错，部分内网服务器会弄错这样的网址。",
+            f"改名为 `{slug_path(path)}`（按拼音），并同时修改链接到它的地方。"))
+    return findings

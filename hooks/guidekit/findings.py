@@ -53,8 +53,10 @@ RULES: dict[str, Rule] = {
              "该类型的页面必须填写的字段没有填写或为空。"),
         Rule("G011", "error", ("schema",), "未知字段",
              "front matter 中出现了本类型不支持的字段，多半是拼写错误或放错了类型。"),
-        Rule("G012", "error", ("schema",), "字段值的类型不对",
-             "例如 `title` 应是一段文字，`sources` 应是列表 `[s001, s002]`。"),
+        Rule("G012", "error", ("value_types",), "字段值的类型不对",
+             "每个字段都有固定的类型：`title`、`summary` 等是一段文字，`sources`、`tags` 等是列表 `[s001, s002]`，"
+             "`date` 是日期。YAML 会把 `2024-01-01` 读成日期、`12:30` 读成数字、`yes` 读成是非值、空着读成空值、"
+             "值里的“: ”读成几个“名称: 值”；要原样保留文字时，把整个值用英文双引号括起来。"),
         Rule("G013", "error", ("schema",), "摘要过长",
              f"`summary` 用于卡片、总览表和搜索结果，最多 {SUMMARY_MAX_CHARS} 个字符："
              "汉字、标点、字母、数字和空格每个都算一个。"),
@@ -165,6 +167,13 @@ RULES: dict[str, Rule] = {
         Rule("G063", "error", ("file_safety",), "SVG 图片含有脚本、链接或外部内容",
              "SVG 只能是单纯的图形：不能含 `<script>`、`<a>`、`<image>`、`<foreignObject>`、`on…` 属性、"
              "指向图片以外的地址或自定义实体。请另存为“普通 SVG”或 PNG。"),
+        Rule("G120", "warning", ("html_safety",), "HTML 在页面结尾没有结束",
+             "页面最后的注释 `<!--`、标签、属性值的引号或 `<script>`、`<textarea>` 一类元素没有结束，读者的浏览器会把"
+             "网页模板的其余部分也读进去。构建发布时会把它截断；请补上结束标记或删除这段 HTML。"),
+        Rule("G121", "error", ("file_safety",), "文件名不是英文短名",
+             "docs/ 下的每个文件名（页面、图片）只能用小写英文字母、数字和连字符（扩展名前），例如 `new-page.md`、"
+             "`org-chart.png`；中文、空格和大写字母会让网址变成 `%E6%96…` 一类编码，部分内网服务器会弄错。"
+             "提示中给出了按拼音改好的名字。"),
         Rule("G060", "error", ("front_matter",), "front matter 使用了 YAML 锚点或别名",
              "`&名字` 和 `*名字` 会让一个值在别处展开，可能拖垮构建，本指南不使用。请把值直接写出来。"),
         Rule("G061", "error", ("plain_text",), "front matter 的值含有 HTML 标记",

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape, unescape
-from html.parser import HTMLParser
+from functools import lru_cache
+from html import unescape
 
 from .findings import Finding
+from .html_tree import DOCUMENT_ELEMENTS, HtmlTree, parse_content
+from .regions import CODE_SPAN, FENCE_OPEN
 
 ELEMENTS: frozenset[str] = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
@@ -80,6 +82,10 @@ STRIPPED = re.compile(r"[\t\n\r]")
 EDGE = "".join(chr(c) for c in range(0x21))
 
 BLOCKED = "#blocked"
+VOID_ELEMENTS: frozenset[str] = frozenset({
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input",
+    "keygen", "link", "meta", "param", "source", "track", "wbr",
+})
 
 
 @dataclass(frozen=True)
@@ -177,35 +183,75 @@ def _attribute_problems(tag: str, name: str, value: str | None, raw: str) -> lis
     return []
 
 
-class _Checker(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.problems: list[Problem] = []
-        self.refused: set[str] = set()
+def _element_problem(tag: str) -> Problem:
+    return Problem("G040", f"正文中有不允许的 HTML 元素 `<{tag}>`。", FIX_ELEMENT, (f"<{tag}",))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+
+UNCLOSED = Problem(
+    "G120", "页面结尾有没有结束的 HTML：注释 `<!--`、标签、属性值的引号，或 `<script>`、`<textarea>` 一类元素没有结束；"
+    "读者的浏览器会把网页模板的其余部分也读进去。",
+    "补上结束标记（`-->`、`>`、引号或 `</…>`），或删除这段 HTML；正文请用 Markdown。", ())
+
+
+PLAIN_RELATIVE = re.compile(r"^[A-Za-z0-9_.~#?=&%+-][A-Za-z0-9_.~#?=&%+/-]*$")
+
+
+def _plainly_relative(value: str | None) -> bool:
+    """A fragment (`#fn:1`), or a site-relative address in its usual form (`../measures/x/`: letters,
+    digits, `./-_~#?=&%+`, no colon, backslash or leading slash): classify_address would say "relative"."""
+    return bool(value) and (value.startswith("#") or PLAIN_RELATIVE.match(value) is not None)
+
+
+def tree_problems(tree: HtmlTree) -> list[Problem]:
+    """Everything in the parsed page the allowlists refuse, in document order."""
+    problems: list[Problem] = []
+    for node in tree.elements():
+        tag = node.tag or ""
+        attrs = node.attributes
+        if tag in DOCUMENT_ELEMENTS:  # `<body onload=…>` in the content adds to the page's own <body>
+            if attrs:
+                problems.append(_element_problem(tag))
+            continue
         if tag not in ELEMENTS:
-            self.refused.add(tag)
-            self.problems.append(Problem("G040", f"正文中有不允许的 HTML 元素 `<{tag}>`。", FIX_ELEMENT,
-                                         (f"<{tag}", self.get_starttag_text() or "")))
-            return
+            problems.append(_element_problem(tag))
+            continue
         allowed = ALLOWED_ATTRIBUTES[tag]
-        for name, value in attrs:
-            if name in allowed and name != "style" and (tag, name) not in ADDRESS_ATTRIBUTES and tag != "input":
-                continue  # the common case, decided without building a message
-            self.problems.extend(_attribute_problems(tag, name, value, self.get_starttag_text() or ""))
+        for name, value in attrs.items():
+            if name in allowed and name != "style" and tag != "input" and (
+                    (tag, name) not in ADDRESS_ATTRIBUTES or _plainly_relative(value)):
+                continue  # the common cases, decided without building a message
+            problems.extend(_attribute_problems(tag, name, value, f"<{tag}"))
+    if not tree.closed:
+        problems.append(UNCLOSED)
+    return problems
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in ELEMENTS and tag not in self.refused:  # a lone `</form>` still ends a form
-            self.problems.append(Problem("G040", f"正文中有不允许的 HTML 元素 `</{tag}>`。", FIX_ELEMENT,
-                                         (f"</{tag}",)))
+
+@lru_cache(maxsize=8)  # one page's findings all search the same source
+def _searchable_lines(markdown: str) -> list[str]:
+    """The source lines where HTML can come from: fenced code blanked, inline code spans removed
+    (both reach the page as text, so they never hold the construct a finding is about)."""
+    lines: list[str] = []
+    fence: str | None = None
+    for line in markdown.split("\n"):
+        if fence is not None:
+            if line.strip().startswith(fence) and set(line.strip()) == {fence[0]}:
+                fence = None
+            lines.append("")
+            continue
+        opened = FENCE_OPEN.match(line)
+        if opened:
+            fence = opened["fence"]
+            lines.append("")
+            continue
+        lines.append(CODE_SPAN.sub("", line) if "`" in line else line)
+    return lines
 
 
 def _source_line(markdown: str, first_line: int, clues: tuple[str, ...]) -> int | None:
     """The first source line that shows one of the clues: as written (any case), else once its
     character references are decoded (`&colon;` in the source is `:` in the HTML), case kept."""
-    lines = markdown.split("\n")
-    lowered = [line.lower() for line in lines]
+    lines = _searchable_lines(markdown)
+    lowered = _lowered(markdown)
     for clue in clues:
         needle = clue.strip()
         if not needle:
@@ -219,67 +265,74 @@ def _source_line(markdown: str, first_line: int, clues: tuple[str, ...]) -> int 
     return None
 
 
-def check_html(path: str, html: str, markdown: str, body_start_line: int) -> list[Finding]:
-    """Findings for everything in a page's rendered HTML the allowlists do not accept."""
-    checker = _Checker()
-    checker.feed(html)
-    checker.close()
+@lru_cache(maxsize=8)
+def _lowered(markdown: str) -> list[str]:
+    return [line.lower() for line in _searchable_lines(markdown)]
+
+
+def _last_markup_line(markdown: str, first_line: int) -> int | None:
+    """Where an unclosed construct most likely starts: the last line opening a comment, else a tag."""
+    lines = _searchable_lines(markdown)
+    for marker in ("<!--", "<"):
+        for offset in range(len(lines) - 1, -1, -1):
+            if marker in lines[offset]:
+                return first_line + offset
+    return None
+
+
+def check_tree(path: str, tree: HtmlTree, markdown: str, body_start_line: int) -> list[Finding]:
+    """Findings for everything in a parsed page the allowlists do not accept, each with its source line."""
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
-    for problem in checker.problems:
+    for problem in tree_problems(tree):
         if (problem.code, problem.message) in seen:
             continue
         seen.add((problem.code, problem.message))
-        line = _source_line(markdown, body_start_line, problem.clues)
+        line = (_source_line(markdown, body_start_line, problem.clues) if problem.clues
+                else _last_markup_line(markdown, body_start_line))
         findings.append(Finding(problem.code, path, problem.message, problem.fix, line))
     return findings
 
 
-class _Neutraliser(HTMLParser):
-    """Re-serialises HTML: refused tags become visible text, refused attributes are dropped."""
+def check_html(path: str, html: str, markdown: str, body_start_line: int) -> list[Finding]:
+    """check_tree on a page's HTML parsed here (the hook parses once and calls check_tree)."""
+    return check_tree(path, parse_content(html), markdown, body_start_line)
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.out: list[str] = []
 
-    def _tag(self, tag: str, attrs: list[tuple[str, str | None]], close: str) -> None:
+def _shown_tag(tag: str, attrs: dict[str, str | None]) -> str:
+    shown = "".join(f" {name}" if value is None else f' {name}="{value}"' for name, value in attrs.items())
+    return f"<{tag}{shown}>"
+
+
+def neutralise_tree(tree: HtmlTree) -> None:
+    """Defuse what check_tree reports, in the tree that is published: a refused element becomes
+    its tag as visible text around its (checked) content, a refused attribute is dropped, an
+    address with a refused scheme becomes `#blocked`. Comments never reach the page (serialise)."""
+    for node in list(tree.elements()):
+        tag = node.tag or ""
+        if tag in DOCUMENT_ELEMENTS:
+            continue  # only the content inside <body> is written out
         if tag not in ELEMENTS:
-            self.out.append(escape(self.get_starttag_text() or ""))
-            return
-        kept = []
-        for name, value in attrs:
+            node.insert_before(_shown_tag(tag, node.attributes))
+            if tag not in VOID_ELEMENTS:
+                node.insert_after(f"</{tag}>")
+            if tag == "template" or node.child is None:  # a template's content is a separate, inert document
+                node.decompose()
+            else:
+                node.unwrap()
+            continue
+        for name, value in list(node.attributes.items()):
             problems = [p for p in _attribute_problems(tag, name, value, "") if p.code != "G046"]
             if not problems:
-                kept.append(f" {name}" if value is None else f' {name}="{escape(value)}"')
-            elif (tag, name) in ADDRESS_ATTRIBUTES and problems[0].code != "G041":
-                kept.append(f' {name}="{BLOCKED}"')
-        self.out.append(f"<{tag}{''.join(kept)}{close}>")
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._tag(tag, attrs, "")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._tag(tag, attrs, " /")
-
-    def handle_endtag(self, tag: str) -> None:
-        self.out.append(f"</{tag}>" if tag in ELEMENTS else escape(f"</{tag}>"))
-
-    def handle_data(self, data: str) -> None:
-        self.out.append(escape(data, quote=False))  # references arrive separately, below
-
-    def handle_entityref(self, name: str) -> None:
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data: str) -> None:
-        self.out.append(f"<!--{data.replace('--', '')}-->")
+                continue
+            if (tag, name) in ADDRESS_ATTRIBUTES and problems[0].code != "G041":
+                node.attrs[name] = BLOCKED
+            else:
+                del node.attrs[name]
 
 
 def neutralise_html(html: str) -> str:
-    """Defuse what check_html reports, so a non-strict build never ships it."""
-    neutraliser = _Neutraliser()
-    neutraliser.feed(html)
-    neutraliser.close()
-    return "".join(neutraliser.out)
+    """neutralise_tree on a page's HTML parsed here, written out again."""
+    tree = parse_content(html)
+    neutralise_tree(tree)
+    return tree.serialise()

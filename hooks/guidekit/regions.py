@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .front_matter import split_front_matter
 
@@ -25,8 +26,13 @@ def in_code_span(line: str, position: int) -> bool:
     return any(span.start() <= position < span.end() for span in CODE_SPAN.finditer(line))
 
 
-def protected_lines(text: str) -> set[int]:
+def protected_lines(text: str) -> frozenset[int]:
     """0-based indexes of lines that are front matter, fenced code, snippets or HTML comments."""
+    return _protected_lines(text)
+
+
+@lru_cache(maxsize=64)  # the footnote, section and placeholder rules each ask it of the same page body
+def _protected_lines(text: str) -> frozenset[int]:
     lines = text.split("\n")
     protected: set[int] = set()
     block, _body, body_start = split_front_matter(text)
@@ -35,7 +41,7 @@ def protected_lines(text: str) -> set[int]:
         first = body_start - 1
         protected.update(range(first))
     elif text.startswith("---"):  # an unclosed front matter: not ours to judge, touch nothing
-        return set(range(len(lines)))
+        return frozenset(range(len(lines)))
     fence: str | None = None
     comment = False
     for index in range(first, len(lines)):
@@ -58,7 +64,7 @@ def protected_lines(text: str) -> set[int]:
         elif "<!--" in line:
             protected.add(index)
             comment = "-->" not in line.split("<!--", 1)[1]
-    return protected
+    return frozenset(protected)
 
 
 def protected_text(text: str) -> list[str]:

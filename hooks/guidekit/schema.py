@@ -6,9 +6,7 @@ the pages say about each other.
 
 from __future__ import annotations
 
-import datetime
-from typing import Any
-
+from .file_safety import slug_path
 from .findings import Finding, did_you_mean
 from .front_matter import ParsedPage
 from .graph import Item, as_list
@@ -17,13 +15,11 @@ from .model import (
     ITEM_TYPES,
     MEASURE_CHOICES,
     MEASURE_FIELD_LABELS,
-    OWN_FIELDS,
     PAGE_KEYS,
     RELATIONS,
     SUMMARY_MAX_CHARS,
     TITLE_MAX_CHARS,
     allowed_keys,
-    relations_of,
     required_keys,
 )
 from .placeholders import is_placeholder
@@ -36,7 +32,8 @@ def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
     if not ID_PATTERN.match(item.id):
         findings.append(Finding(
             "G007", path, f"文件名 `{item.id}` 不能作为 id。",
-            "改名为小写英文字母、数字和连字符组成的短名，例如 `two-skins.md`。"))
+            f"改名为小写英文字母、数字和连字符组成的短名，例如按拼音改为 `{slug_path(path).rsplit('/', 1)[-1]}`，"
+            "并同时修改链接到它的地方。"))
     if not page.has_front_matter:
         findings.append(Finding(
             "G005", path, f"{item.type_label}页缺少 front matter。",
@@ -55,15 +52,6 @@ def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
                 "G010", path, f"{item.type_label}页缺少必填字段 `{key}`。",
                 f"在 front matter 中加上 `{key}: …`{allowed_values}（见编辑指南中的{item.type_label}模板）。",
                 page.line_of(key) or 1))
-    for key in ("title", "summary", *OWN_FIELDS.get(item.folder, ())):
-        value = page.meta.get(key)
-        if key == "date" and isinstance(value, datetime.date):
-            continue  # `date: 2018-12-05` is a date, and that is what the field holds
-        if key in page.meta and value is not None and not isinstance(value, str):
-            findings.append(Finding(
-                "G012", path, f"字段 `{key}` 应是一段文字，现在写的是{describe_value(value)}。",
-                f"写成一段文字；要保留原样时用英文双引号括起来，例如 `{key}: \"{_plain(value)}\"`。",
-                page.line_of(key)))
     findings.extend(check_title_length(path, page))
     if item.folder == "measures":
         findings.extend(check_measure_choices(item))
@@ -74,11 +62,7 @@ def check_schema(item: Item, allowed_tags: frozenset[str]) -> list[Finding]:
             "（汉字、标点、字母、数字和空格每个都算一个）。",
             f"删掉 {len(summary.strip()) - SUMMARY_MAX_CHARS} 个以上的字符，压缩成一句话；展开的内容写进正文。",
             page.line_of("summary")))
-    for relation in relations_of(item.folder):
-        if not relation.mapped and as_list(page.meta.get(relation.key)) is None:  # a map: evidence.py (G100)
-            findings.append(Finding(
-                "G012", path, f"字段 `{relation.key}` 应是 id 列表。",
-                f"写成 `{relation.key}: [id1, id2]`。", page.line_of(relation.key)))
+    # the kind of every value (text, list of ids, …) is checked for every page: value_types.py
     findings.extend(check_tags(path, page, allowed_tags))
     return findings
 
@@ -117,35 +101,11 @@ def check_measure_choices(item: Item) -> list[Finding]:
     return findings
 
 
-def describe_value(value: Any) -> str:
-    """What an editor wrote, in an editor's words (never a programming type name)."""
-    if isinstance(value, bool):
-        return "“是/否”（true/false、yes/no 会被读成是非值）"
-    if isinstance(value, (int, float)):
-        return "一个数字"
-    if isinstance(value, datetime.date):
-        return "一个日期"
-    if isinstance(value, list):
-        return "一个列表（方括号 `[…]` 或以 `- ` 开头的几行）"
-    if isinstance(value, dict):
-        return "几个“名称: 值”（多半是值里有“: ”，或下一行缩进了）"
-    return "无法识别的内容"
-
-
-def _plain(value: Any) -> str:
-    if isinstance(value, list):
-        return "，".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return "，".join(f"{k}: {v}" for k, v in value.items())
-    return str(value).lower() if isinstance(value, bool) else str(value)
-
-
 def check_tags(path: str, page: ParsedPage, allowed_tags: frozenset[str]) -> list[Finding]:
     """Tags must be a list of names from the allowed list."""
     tags = as_list(page.meta.get("tags"))
-    if tags is None:
-        return [Finding("G012", path, "字段 `tags` 应是标签列表。",
-                        "写成 `tags: [学习教育, 考核评价]`。", page.line_of("tags"))]
+    if tags is None:  # the wrong kind of value: reported by value_types
+        return []
     findings = []
     for index, tag in enumerate(tags):
         if allowed_tags and str(tag) not in allowed_tags:

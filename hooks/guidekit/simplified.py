@@ -67,6 +67,8 @@ def check_simplified(page: ParsedPage, mapping: dict[str, str] | None = None,
         if chars:
             found, fix = _describe(chars, mapping)
             findings.append(Finding("G047", page.path, f"字段 `{key}` 中有繁体字 {found}。", fix, line))
+    if mapping.keys().isdisjoint(page.body):  # the usual case, decided in one pass over the characters
+        return findings
     for offset, text in enumerate(page.body.split("\n")):
         chars = traditional_in(text, mapping, allowed)
         if chars:

@@ -13,7 +13,7 @@ from typing import Any
 from mkdocs.structure.files import Files
 
 from .content import Content
-from .file_safety import check_include_file, check_static_file, outside_project, walk_files
+from .file_safety import check_file_names, check_include_file, check_static_file, outside_project, walk_files
 from .findings import Finding
 
 UNDECODABLE_PAGE = (
@@ -54,7 +54,8 @@ def drop_unsafe_files(files: Files, docs_dir: str, root: Path) -> list[Finding]:
               for finding in check_static_file(uri, Path(f.abs_src_path))]
     for finding in static:
         files.remove(candidates[finding.path])
-    return findings + static
+    names = check_file_names(uri for uri, f in candidates.items() if not f.inclusion.is_excluded())
+    return findings + static + names
 
 
 def stand_in_for_unreadable_pages(files: Files, content: Content, pages: Iterable[str]) -> None:
