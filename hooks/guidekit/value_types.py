@@ -148,6 +148,14 @@ def safe_meta(meta: dict[str, Any]) -> dict[str, Any]:
         elif kind == SEARCH:
             if not _search_findings(ParsedPage(path=""), key, value):
                 safe[key] = value
+        elif kind == MAPPING:
+            if isinstance(value, dict):  # anything else is reported (G100) and left out
+                safe[key] = _plain_mapping(value)
         else:
             safe[key] = value
     return safe
+
+
+def _plain_mapping(value: dict[Any, Any]) -> dict[str, Any]:
+    """A map of names to maps or text, every key and leaf as text (a date becomes its text)."""
+    return {plain(k): _plain_mapping(v) if isinstance(v, dict) else plain(v) for k, v in value.items()}
