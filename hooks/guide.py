@@ -29,7 +29,7 @@ from guidekit.graph_export import FILE_NAME as GRAPH_FILE
 from guidekit.graph_export import export_json
 from guidekit.markers import expand_markers
 from guidekit.mkdocs_messages import install_translator
-from guidekit.model import CONTENT_TYPES, GENERATED_PAGES, item_folder, item_id
+from guidekit.model import CONTENT_TYPES, GENERATED_PAGES, TAGS, item_folder, item_id
 from guidekit.nav import build_nav
 from guidekit.page_html import publish_content
 from guidekit.panel import item_context, item_header
@@ -71,7 +71,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state
     _state = BuildState(root=Path(config.config_file_path).parent, command=_command,
-                        allowed_tags=_allowed_tags(config))
+                        allowed_tags=frozenset(TAGS))
     install_translator(lambda: _state.content)
     config.mdx_configs.setdefault("toc", {})["slugify"] = pinyin_slug
     tags = config.plugins.get("material/tags") or config.plugins.get("tags")
@@ -99,14 +99,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         else:
             _state.worker = worker
     return config
-
-
-def _allowed_tags(config: MkDocsConfig) -> frozenset[str]:
-    for name in ("material/tags", "tags"):
-        plugin = config.plugins.get(name)
-        if plugin is not None:
-            return frozenset(getattr(t, "name", str(t)) for t in plugin.config.tags_allowed)
-    return frozenset()
 
 
 def _report(findings: list[Finding]) -> None:

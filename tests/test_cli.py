@@ -28,7 +28,7 @@ def test_cli_passes_on_a_clean_site_and_fails_naming_the_file(tmp_path):
     assert "[G020] docs/cases/nchu.md:6 `applies` 引用的 `four-together` 不存在" in result.stdout
 
 
-def test_cli_reads_allowed_tags_from_the_project_config(tmp_path):
+def test_cli_checks_tags_against_the_models_list(tmp_path):
     copy_project_config(tmp_path)
     docs = tmp_path / "docs"
     write_pages(docs, {**BASE_PAGES, "measures/four-togethers.md":

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from guidekit.model import BODY_SECTIONS, PAGE_SECTIONS
+from guidekit.questions import checklist_items
 from guidekit.sections import check_sections
-from guidekit.self_check import checklist_items
 
 
 def body(*titles: str) -> str:

@@ -11,14 +11,11 @@ import pytest
 from conftest import BASE_PAGES, ROOT
 from guidekit.content import load_content
 from guidekit.nav import build_nav
+from guidekit.questions import check_duplicate_questions, checklist_items, first_step, question_text
 from guidekit.self_check import (
-    check_duplicate_questions,
-    checklist_items,
-    first_step,
     measure_plan_fields,
     problem_questions,
     question_key,
-    question_text,
     ranking_text,
     self_check_data,
     self_check_markdown,
@@ -190,7 +187,7 @@ def test_generated_pages_are_kept_out_of_the_git_dates_plugin_and_the_print_page
 
 
 def test_a_self_check_section_without_task_items_is_reported_with_its_line():
-    from guidekit.self_check import check_questions
+    from guidekit.questions import check_questions
 
     body = "## 表现\n\n文字。\n\n## 自查要点\n\n- 忘了写成勾选项。\n"
     [finding] = check_questions("problems/a.md", body, body_start_line=6)

@@ -20,8 +20,8 @@ from .own_words import check_own_words
 from .page_rules import check_page_rules, unreliable_connection_paths
 from .plain_text import check_front_matter_text
 from .provenance import check_citations
+from .questions import check_duplicate_questions, check_questions
 from .schema import check_page_keys, check_schema, check_tags
-from .self_check import check_duplicate_questions, check_questions
 from .simplified import check_simplified
 from .source_notes import check_source_notes
 from .value_types import check_value_types

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from mkdocs.structure.files import File
-
 from .content import Content
 from .findings import Finding
+from .mkdocs_api import File
 from .model import GLOSSARY_PAGE, ITEM_TYPES, OVERVIEW_PAGE, SELF_CHECK_PAGE
 from .pages import EVIDENCE_PAGE, THEMES_PAGE, glossary_markdown, overview_markdown, type_index_markdown
 from .picture import overview_picture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs.utils import get_relative_url
+from .mkdocs_api import get_relative_url
 
 
 def md_link(from_path: str, to_path: str) -> str:

@@ -5,7 +5,7 @@
 | `<!-- guide:rules -->` | the table of every build rule (from findings.RULES) |
 | `<!-- guide:template TYPE -->` | the page template of an item type |
 | `<!-- guide:evidence-scale -->` | the table of the evidence grades |
-| `<!-- guide:fields -->` | the front-matter fields, limits and allowed values (model; tags from mkdocs.yml) |
+| `<!-- guide:fields -->` | the front-matter fields, limits and allowed values (from the model) |
 | `<!-- guide:sections -->` | each type's sections by voice (from model.PAGE_SECTIONS) |
 | `<!-- guide:print-page -->` | a link to the whole-guide print page |
 | `<!-- guide:allowed-html -->` | the HTML elements an editor may write (html_safety.ELEMENTS; lint uses the same set) |

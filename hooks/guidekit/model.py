@@ -59,6 +59,12 @@ RELATIONS: dict[str, Relation] = {
     )
 }
 
+# The tags an item may carry (`tags`): declared once, here; the build refuses any other (G014).
+TAGS: tuple[str, ...] = (
+    "思想认识", "融合发展", "组织设置", "队伍建设", "学习教育",
+    "考核评价", "党员管理", "信息化", "载体活动", "制度机制",
+)
+
 SUMMARY_MAX_CHARS = 80
 # A title is the page heading and a navigation entry: longer ones wrap to three or more lines
 # on a 390 px phone and in the sidebar.

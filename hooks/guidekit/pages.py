@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from html import escape
 
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
-
 from .evidence import EVIDENCE_GRADES, grade_badge_html, item_rating, measure_rating, rank, reason_html
 from .findings import RULES
 from .graph import Graph, Item
 from .links import md_link
+from .mkdocs_api import File, get_relative_url
 from .model import ITEM_TYPES, MEASURE_EFFORTS, MEASURE_LEADS, RELATIONS, Choice, relations_of
 from .plain_text import markdown_text
 

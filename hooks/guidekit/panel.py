@@ -6,10 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from mkdocs.utils import get_relative_url
-
 from .evidence import application_of, grade_badge_html, grade_text_html, item_rating, reason_html
 from .graph import Graph, Item
+from .mkdocs_api import get_relative_url
 from .model import (
     CONTENT_TYPES,
     MEASURE_CHOICES,

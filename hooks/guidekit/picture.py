@@ -12,10 +12,8 @@ import functools
 from dataclasses import dataclass
 from html import escape
 
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
-
 from .graph import Graph
+from .mkdocs_api import File, get_relative_url
 from .model import ITEM_TYPES
 
 LAYERS: tuple[str, ...] = ("problems", "causes", "measures", "cases")

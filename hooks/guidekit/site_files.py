@@ -10,11 +10,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from mkdocs.structure.files import Files
-
 from .content import Content
 from .file_safety import check_file_names, check_include_file, check_static_file, outside_project, walk_files
 from .findings import Finding
+from .mkdocs_api import Files
 
 UNDECODABLE_PAGE = (
     "---\ntitle: 无法读取的页面\n---\n\n本页文件不是 UTF-8 编码，构建时无法读取，请查看构建日志。\n"

@@ -21,6 +21,7 @@ from .model import (
     SOURCE_NOTE_MARKUP,
     SOURCES_VOICE,
     SUMMARY_MAX_CHARS,
+    TAGS,
     TITLE_MAX_CHARS,
     relations_of,
 )
@@ -129,7 +130,7 @@ def _owners(folders: tuple[str, ...]) -> str:
 
 def fields_markdown(allowed_tags: frozenset[str] = frozenset()) -> str:
     """The editors' guide's table of front-matter fields, every limit and allowed value from the model
-    (and the allowed tags from mkdocs.yml), so the guide can never state a rule the build does not check."""
+    and the allowed tags), so the guide can never state a rule the build does not check."""
     grades = "、".join(f"`{label}`" for label in EVIDENCE_LABELS)
     relation_help = {
         "sources": "资料来源 id 列表，如 `[s002, s001]`",
@@ -155,7 +156,7 @@ def fields_markdown(allowed_tags: frozenset[str] = frozenset()) -> str:
                      f"{MEASURE_FIELD_LABELS[key]}，只能是 {allowed} 之一；本指南编者的判断，显示在举措页顶部"))
     rows.append(("、".join(f"`{f}`" for f in SOURCE_FIELDS), _owners(("sources",)), "是",
                  "作者、出处、日期（如 `2018-12-05`）、文本类型；资料未给出时写“未注明”"))
-    tags = "、".join(sorted(allowed_tags)) if allowed_tags else "mkdocs.yml 中 `tags_allowed` 列出的标签"
+    tags = "、".join(sorted(allowed_tags or TAGS))
     rows.append(("`tags`", "任意", "否", f"标签列表，只能用允许的标签：{tags}"))
     rows.append(("`hide`、`search`", "任意", "否", "Material 的页面设置（隐藏导航、排除搜索），一般不用"))
     lines = ["| 字段 | 哪些页面 | 必填 | 写法与含义 |", "| --- | --- | --- | --- |"]

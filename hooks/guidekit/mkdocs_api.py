@@ -1,0 +1,12 @@
+"""The parts of MkDocs the generated pages use (files and relative URLs), through one seam.
+
+Pages and panels are built from MkDocs' own File objects and get_relative_url, so their links are
+what MkDocs checks; importing them here keeps every MkDocs import inside the adapters.
+"""
+
+from __future__ import annotations
+
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+__all__ = ["File", "Files", "get_relative_url"]
