@@ -45,7 +45,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from guidekit.model import EVIDENCE_LABELS, MEASURE_EFFORTS, MEASURE_LEADS  # noqa: E402
+from guidekit.core.model import EVIDENCE_LABELS, MEASURE_EFFORTS, MEASURE_LEADS  # noqa: E402
 
 SHARES = {"problems": 0.2, "causes": 0.15, "measures": 0.4, "cases": 0.2, "sources": 0.05}
 PARAGRAPH = ("基层党组织把党建工作与业务工作同规划、同部署、同实施、同考评，"
@@ -72,7 +72,7 @@ def _body(folder: str, fields: dict[str, list[str] | str], title: str) -> str:
     uncited, each statement of the sources' sections cited; a problem's self-check item names its
     page, as no two questions of a guide may read the same."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from guidekit.model import PAGE_SECTIONS, SOURCES_VOICE
+    from guidekit.core.model import PAGE_SECTIONS, SOURCES_VOICE
 
     cite = f"[^{fields['sources'][0]}]" if "sources" in fields else ""
     sections = [f"## {s.title}\n\n{f'- [ ] {title}：' if s.title == '自查要点' else ''}{PARAGRAPH}"
@@ -85,7 +85,7 @@ def _body(folder: str, fields: dict[str, list[str] | str], title: str) -> str:
 def assert_clean(docs: Path) -> None:
     """The synthetic guide must pass every content check: a benchmark of a broken guide measures the errors."""
     sys.path.insert(0, str(ROOT / "hooks"))
-    from guidekit.content import load_content
+    from guidekit.checks.content import load_content
 
     findings = load_content({p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}).findings
     if findings:
@@ -135,7 +135,7 @@ def write_site(target: Path, count: int) -> None:
 # Plugins left out of stock, plain and hook, so hook/plain measures the hook and nothing
 # else: the whole-guide print page and the git dates cost the same whatever the hook does
 # (and the plain builds could not get the hook's print-site patch, see
-# guidekit/print_site_patch.py). The full and no-print builds keep them.
+# guidekit/adapters/print_site_patch.py). The full and no-print builds keep them.
 LEFT_OUT = ("print-site", "git-revision-date-localized")
 
 
@@ -168,10 +168,10 @@ def stock_config(target: Path) -> Path:
 def plain_config(target: Path) -> Path:
     """Stock config over a copy of docs that already holds the generated pages and nav."""
     sys.path.insert(0, str(target / "hooks"))
-    from guidekit.content import load_content
-    from guidekit.generated import generated_pages
-    from guidekit.glossary import parse_abbreviations
-    from guidekit.nav import build_nav
+    from guidekit.checks.content import load_content
+    from guidekit.pages.generated import generated_pages
+    from guidekit.pages.glossary import parse_abbreviations
+    from guidekit.pages.nav import build_nav
 
     docs = target / "docs-plain"
     shutil.copytree(target / "docs", docs)

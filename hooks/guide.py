@@ -18,36 +18,36 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from guidekit.build_state import BuildState
-from guidekit.content import load_content
-from guidekit.dates import PLUGIN as DATES_PLUGIN
-from guidekit.dates import build_epoch, fallback_date_html, inside_git_work_tree
-from guidekit.findings import Finding
-from guidekit.generated import generated_pages, taken_by_hand
-from guidekit.glossary import parse_abbreviations
-from guidekit.graph_export import FILE_NAME as GRAPH_FILE
-from guidekit.graph_export import export_json
-from guidekit.markers import expand_markers
-from guidekit.mkdocs_messages import install_translator
-from guidekit.model import CONTENT_TYPES, GENERATED_PAGES, TAGS, item_folder, item_id
-from guidekit.nav import build_nav
-from guidekit.page_html import publish_content
-from guidekit.panel import item_context, item_header
-from guidekit.plain_text import html_text
-from guidekit.preview import preview_banner
-from guidekit.print_site_patch import installed_version, patch_print_site, relink_print_page, whole_guide
-from guidekit.reader_words import load_reader_words, vocabulary
-from guidekit.redirects import PLUGIN as REDIRECTS_PLUGIN
-from guidekit.redirects import live_redirects
-from guidekit.redirects import localise as localise_redirects
-from guidekit.search_index import index_as_script_only, jieba_cut_for_search, lean_index_file
-from guidekit.search_patch import install_worker, theme_worker
-from guidekit.site_files import check_includes, drop_unsafe_files, stand_in_for_unreadable_pages
-from guidekit.slugs import pinyin_slug
-from guidekit.snippets import check_snippets, drop_bad_snippets
-from guidekit.value_types import safe_meta
-from guidekit.vocabulary import domain_terms, register_with_jieba
-from guidekit.voice_labels import label_guide_sections
+from guidekit.adapters.build_state import BuildState
+from guidekit.adapters.dates import PLUGIN as DATES_PLUGIN
+from guidekit.adapters.dates import build_epoch, fallback_date_html, inside_git_work_tree
+from guidekit.adapters.mkdocs_messages import install_translator
+from guidekit.adapters.print_site_patch import installed_version, patch_print_site, relink_print_page, whole_guide
+from guidekit.adapters.redirects import PLUGIN as REDIRECTS_PLUGIN
+from guidekit.adapters.redirects import live_redirects
+from guidekit.adapters.redirects import localise as localise_redirects
+from guidekit.adapters.search_patch import install_worker, theme_worker
+from guidekit.adapters.site_files import check_includes, drop_unsafe_files, stand_in_for_unreadable_pages
+from guidekit.checks.content import load_content
+from guidekit.checks.page_html import publish_content
+from guidekit.checks.snippets import check_snippets, drop_bad_snippets
+from guidekit.checks.value_types import safe_meta
+from guidekit.core.findings import Finding
+from guidekit.core.model import CONTENT_TYPES, GENERATED_PAGES, TAGS, item_folder, item_id
+from guidekit.core.plain_text import html_text
+from guidekit.core.slugs import pinyin_slug
+from guidekit.pages.generated import generated_pages, taken_by_hand
+from guidekit.pages.glossary import parse_abbreviations
+from guidekit.pages.graph_export import FILE_NAME as GRAPH_FILE
+from guidekit.pages.graph_export import export_json
+from guidekit.pages.markers import expand_markers
+from guidekit.pages.nav import build_nav
+from guidekit.pages.panel import item_context, item_header
+from guidekit.pages.preview import preview_banner
+from guidekit.pages.voice_labels import label_guide_sections
+from guidekit.search.reader_words import load_reader_words, vocabulary
+from guidekit.search.search_index import index_as_script_only, jieba_cut_for_search, lean_index_file
+from guidekit.search.vocabulary import domain_terms, register_with_jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel

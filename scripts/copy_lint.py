@@ -4,7 +4,7 @@ Reports `docs/path:line` with the line as written and as it should be, so an edi
 can find it; exits 1 when anything needs fixing.
 
 Only prose is checked and fixed: front matter (YAML), fenced code, snippet lines and
-HTML comments are left byte for byte (hooks/guidekit/regions.py). `--fix` also runs
+HTML comments are left byte for byte (hooks/guidekit/core/regions.py). `--fix` also runs
 the Markdown fixer (pymarkdown); no fix is kept that changes what the page renders
 (see `fix`).
 """
@@ -19,7 +19,7 @@ import autocorrect_py as autocorrect
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from guidekit.regions import fix_prose, protected_lines, protected_text  # noqa: E402
+from guidekit.core.regions import fix_prose, protected_lines, protected_text  # noqa: E402
 
 TARGETS = ("docs", "includes")
 

@@ -22,8 +22,8 @@ from pymarkdown.api import PyMarkdownApi, PyMarkdownApiException
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from guidekit.html_safety import ELEMENTS  # noqa: E402
-from guidekit.regions import protected_lines  # noqa: E402
+from guidekit.checks.html_safety import ELEMENTS  # noqa: E402
+from guidekit.core.regions import protected_lines  # noqa: E402
 
 CONFIG = ROOT / ".pymarkdown.json"
 LIST_INDENT = 4

@@ -1,7 +1,7 @@
 """Fingerprint the sources' original articles, so the build can check "own words" without them.
 
 The originals stay out of the repository (third-party texts, often with scrape residue).
-What is kept is hooks/guidekit/data/seed-fingerprints.txt (see hooks/guidekit/own_words.py):
+What is kept is hooks/guidekit/checks/data/seed-fingerprints.txt (see hooks/guidekit/checks/own_words.py):
 short hashes of every stretch of each original, after conversion to simplified characters.
 
 Rebuild from a folder of originals (every *.txt):
@@ -21,7 +21,7 @@ import opencc
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from guidekit import own_words  # noqa: E402
+from guidekit.checks import own_words  # noqa: E402
 
 TARGET = own_words.FINGERPRINTS
 _converter = opencc.OpenCC("t2s")

@@ -14,10 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from guidekit.front_matter import split_front_matter  # noqa: E402
-from guidekit.markdown_reader import read  # noqa: E402
-from guidekit.model import CONTENT_TYPES, GUIDE_VOICE, section_voice  # noqa: E402
-from guidekit.source_notes import gap_remarks  # noqa: E402
+from guidekit.checks.source_notes import gap_remarks  # noqa: E402
+from guidekit.core.front_matter import split_front_matter  # noqa: E402
+from guidekit.core.markdown_reader import read  # noqa: E402
+from guidekit.core.model import CONTENT_TYPES, GUIDE_VOICE, section_voice  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

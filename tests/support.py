@@ -63,7 +63,7 @@ class InPageLinks(HTMLParser):
 def item_body(folder: str, source: str = "s002", define: bool = True) -> str:
     """A page body with every section of the type in its voice: the guide's advice uncited, the
     sources' statements cited with `[^source]` (and, with `define`, the footnote's definition)."""
-    from guidekit.model import GUIDE_VOICE, PAGE_SECTIONS
+    from guidekit.core.model import GUIDE_VOICE, PAGE_SECTIONS
 
     parts = []
     for section in PAGE_SECTIONS[folder]:

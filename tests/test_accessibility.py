@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guidekit.accessibility import item_label, label_task_checkboxes, titles_to_labels
+from guidekit.checks.accessibility import item_label, label_task_checkboxes, titles_to_labels
 
 BOX = ('<label class="task-list-control"><input type="checkbox" disabled/>'
        '<span class="task-list-indicator"></span></label>')

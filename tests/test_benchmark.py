@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 
 from conftest import ROOT
-from guidekit.content import load_content
-from guidekit.model import CONTENT_TYPES, RELATIONS
+from guidekit.checks.content import load_content
+from guidekit.core.model import CONTENT_TYPES, RELATIONS
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import build_benchmark  # noqa: E402

@@ -7,9 +7,9 @@ import re
 
 import pytest
 from conftest import ROOT, BuildResult, run_mkdocs
-from guidekit.content import Content, load_content
-from guidekit.evidence import badge_title, item_rating
-from guidekit.model import EVIDENCE_GRADES, ITEM_TYPES
+from guidekit.checks.content import Content, load_content
+from guidekit.core.evidence import badge_title, item_rating
+from guidekit.core.model import EVIDENCE_GRADES, ITEM_TYPES
 from support import InPageLinks, tree_digest
 
 DOCS = ROOT / "docs"
@@ -71,7 +71,7 @@ def test_every_item_page_shows_its_type_summary_and_sources(built, content):
 
 def test_generated_pages_carry_no_last_updated_date(built):
     """They have no file in git: the hook excludes the model's GENERATED_PAGES from the git-dates plugin."""
-    from guidekit.model import GENERATED_PAGES
+    from guidekit.core.model import GENERATED_PAGES
 
     for path in GENERATED_PAGES:
         assert "git-revision-date-localized" not in built.html(path.removesuffix(".md").removesuffix("/index")

@@ -9,10 +9,10 @@ from pathlib import Path
 import opencc
 import pytest
 from conftest import ROOT
-from guidekit import own_words
-from guidekit.content import Content, load_content
-from guidekit.model import BODY_SECTIONS
-from guidekit.simplified import ALLOWED_WORDS
+from guidekit.checks import own_words
+from guidekit.checks.content import Content, load_content
+from guidekit.checks.simplified import ALLOWED_WORDS
+from guidekit.core.model import BODY_SECTIONS
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import make_seed_fingerprints  # noqa: E402
@@ -129,7 +129,7 @@ def test_built_site_has_no_scrape_residue(built_site):
 def test_no_passage_is_pasted_from_a_source(content):
     """Own words: no run of 25 characters outside quotation marks is shared with an original.
 
-    The build checks this itself (G141, hooks/guidekit/own_words.py) with the committed
+    The build checks this itself (G141, hooks/guidekit/checks/own_words.py) with the committed
     fingerprints, so `content.findings == []` above covers it; this names the runs plainly.
     """
     assert [f.format() for f in content.findings if f.code == "G141"] == []

@@ -4,8 +4,8 @@ items are listed; every mistake in `applies` one finding with its line."""
 from __future__ import annotations
 
 import pytest
-from guidekit.content import load_content
-from guidekit.evidence import (
+from guidekit.checks.content import load_content
+from guidekit.core.evidence import (
     Application,
     case_rating,
     grade_badge_html,
@@ -15,7 +15,7 @@ from guidekit.evidence import (
     short_name,
     strongest,
 )
-from guidekit.model import (
+from guidekit.core.model import (
     EVIDENCE_GRADES,
     EVIDENCE_LABELS,
     MEASURE_EFFORTS,
@@ -23,7 +23,7 @@ from guidekit.model import (
     NO_APPLICATION_REASON,
     REASON_MAX_CHARS,
 )
-from guidekit.pages import overview_markdown, type_index_markdown
+from guidekit.pages.pages import overview_markdown, type_index_markdown
 from support import item_body
 
 OUTCOME, PRACTICE, PROPOSAL = EVIDENCE_LABELS

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import BASE_PAGES, BuildResult
-from guidekit.html_safety import classify_address
+from guidekit.checks.html_safety import classify_address
 from selectolax.lexbor import LexborHTMLParser
 from support import PARSER_CONFUSION, is_redirect_page
 
@@ -44,7 +44,7 @@ def built_fragments(result: BuildResult) -> dict[str, str]:
     """Every built HTML page, and every title and text of the search index (Material renders them as HTML)."""
     fragments = {p.relative_to(result.site).as_posix(): p.read_text(encoding="utf-8")
                  for p in result.site.rglob("*.html")
-                 if not is_redirect_page(p)}  # an old address's fixed page (guidekit.redirects): no editor content
+                 if not is_redirect_page(p)}  # an old address's fixed page (adapters/redirects.py): no editor content
     index = json.loads((result.site / "search/search_index.json").read_text(encoding="utf-8"))
     for number, doc in enumerate(index["docs"]):
         fragments[f"search #{number} {doc['location']}"] = doc["title"] + doc["text"]

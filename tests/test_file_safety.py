@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from guidekit.file_safety import check_static_file, outside_project, svg_problem, walk_files
+from guidekit.checks.file_safety import check_static_file, outside_project, svg_problem, walk_files
 
 
 def test_links_are_judged_by_where_they_really_point(tmp_path: Path):
@@ -74,7 +74,7 @@ def test_static_files_by_type(tmp_path: Path, name, code):
 
 
 def test_every_file_name_under_docs_is_an_ascii_slug_with_a_pinyin_suggestion():
-    from guidekit.file_safety import check_file_names, slug_path
+    from guidekit.checks.file_safety import check_file_names, slug_path
 
     paths = ["guide/新页面.md", "images/组织 架构图.PNG", "guide/Checklist_A.md", "图片/a.png",
              "guide/ok-page.md", "images/org-chart-2.png", "stylesheets/guide.css", "problems/新问题.md"]
@@ -88,7 +88,7 @@ def test_every_file_name_under_docs_is_an_ascii_slug_with_a_pinyin_suggestion():
 
 
 def test_an_item_page_with_a_chinese_name_is_one_finding_with_the_pinyin_name():
-    from guidekit.content import load_content
+    from guidekit.checks.content import load_content
 
     text = "---\ntitle: 新问题\nsummary: 摘要。\nsources: [s002]\n---\n\n## 下一步\n\n正文。\n"
     findings = load_content({"problems/新问题.md": text.encode()}).findings

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guidekit.footnotes import check_footnotes
+from guidekit.checks.footnotes import check_footnotes
 
 SOURCES = {"s001", "s002", "s003"}
 

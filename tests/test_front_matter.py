@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guidekit.front_matter import decode, parse_page
+from guidekit.core.front_matter import decode, parse_page
 
 
 def parse(text: str):
@@ -89,9 +89,9 @@ import re  # noqa: E402
 
 import pytest  # noqa: E402
 from conftest import BASE_PAGES  # noqa: E402
-from guidekit.content import load_content  # noqa: E402
-from guidekit.model import PAGE_KEYS, allowed_keys, item_folder  # noqa: E402
-from guidekit.value_types import DATE, MAPPING, NAMES, SEARCH, TEXT, field_kind, safe_meta  # noqa: E402
+from guidekit.checks.content import load_content  # noqa: E402
+from guidekit.checks.value_types import DATE, MAPPING, NAMES, SEARCH, TEXT, field_kind, safe_meta  # noqa: E402
+from guidekit.core.model import PAGE_KEYS, allowed_keys, item_folder  # noqa: E402
 
 # What YAML makes of what an editor types, by kind.
 YAML_FORMS: dict[str, str] = {

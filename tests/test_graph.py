@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guidekit.content import load_content
+from guidekit.checks.content import load_content
 from support import item_body
 
 TAGS = frozenset({"融合发展", "学习教育"})
@@ -78,7 +78,7 @@ def test_summary_length_and_string_types_are_checked():
 
 
 def test_a_title_longer_than_the_model_allows_is_one_finding_on_its_line():
-    from guidekit.model import TITLE_MAX_CHARS
+    from guidekit.core.model import TITLE_MAX_CHARS
     at_limit = page(f"title: {'题' * TITLE_MAX_CHARS}\nsummary: 摘要\nsources: [s1]\ncauses: [c1]")
     assert "G140" not in codes(load_content(site(problems__p1=at_limit)))
     too_long = page(f"title: {'题' * (TITLE_MAX_CHARS + 1)}\nsummary: 摘要\nsources: [s1]\ncauses: [c1]")
@@ -97,8 +97,8 @@ def test_a_full_width_comma_in_a_relation_list_is_named_and_the_fix_keeps_every_
 
 
 def test_a_wrong_type_relation_only_suggests_a_relation_that_exists():
-    from guidekit.front_matter import ParsedPage
-    from guidekit.graph import _wrong_type_fix, make_item
+    from guidekit.core.front_matter import ParsedPage
+    from guidekit.core.graph import _wrong_type_fix, make_item
     case = make_item("cases/k.md", ParsedPage(path="cases/k.md"), "cases")
     problem = make_item("problems/p.md", ParsedPage(path="problems/p.md"), "problems")
     measure = make_item("measures/m.md", ParsedPage(path="measures/m.md"), "measures")

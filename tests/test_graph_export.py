@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from conftest import BASE_PAGES
-from guidekit.content import load_content
-from guidekit.graph_export import SCHEMA, export_graph, export_json
-from guidekit.model import ITEM_TYPES, RELATIONS
+from guidekit.checks.content import load_content
+from guidekit.core.model import ITEM_TYPES, RELATIONS
+from guidekit.pages.graph_export import SCHEMA, export_graph, export_json
 
 
 def exported() -> dict:

@@ -6,7 +6,7 @@ import markdown
 import pytest
 import yaml
 from conftest import ROOT
-from guidekit.html_safety import check_html, classify_address, neutralise_html, style_problem
+from guidekit.checks.html_safety import check_html, classify_address, neutralise_html, style_problem
 
 
 def codes(html: str) -> set[str]:

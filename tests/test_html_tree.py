@@ -1,11 +1,11 @@
-"""The parser seam (guidekit/html_tree.py): pages are read as a browser reads them, once."""
+"""The parser seam (guidekit/checks/html_tree.py): pages are read as a browser reads them, once."""
 
 from __future__ import annotations
 
 import pytest
-from guidekit.html_safety import check_html, neutralise_html
-from guidekit.html_tree import parse_content
-from guidekit.page_html import publish_content
+from guidekit.checks.html_safety import check_html, neutralise_html
+from guidekit.checks.html_tree import parse_content
+from guidekit.checks.page_html import publish_content
 from support import PARSER_CONFUSION
 
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
@@ -80,7 +80,7 @@ def test_a_look_alike_in_code_or_a_code_span_is_not_the_line_named():
 
 
 def test_one_parse_per_page_is_shared_by_the_check_and_the_fixes(monkeypatch):
-    import guidekit.page_html as page_html
+    import guidekit.checks.page_html as page_html
 
     calls = []
     real = page_html.parse_content

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from guidekit.links import md_link, print_page_link
+from guidekit.pages.links import md_link, print_page_link
 
 
 @pytest.mark.parametrize(("source", "target", "expected"), [

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import autocorrect_py as autocorrect
 from conftest import ROOT
-from guidekit.front_matter import split_front_matter
-from guidekit.regions import protected_text
-from guidekit.scaffold import create_page
+from guidekit.core.front_matter import split_front_matter
+from guidekit.core.regions import protected_text
+from guidekit.pages.scaffold import create_page
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import copy_lint  # noqa: E402
@@ -75,7 +75,7 @@ def test_a_sub_list_python_markdown_would_not_nest_and_a_disallowed_element_are_
 
 
 def test_lint_allows_exactly_the_html_the_build_allows():
-    from guidekit.html_safety import ELEMENTS
+    from guidekit.checks.html_safety import ELEMENTS
     assert set(lint_markdown.allowed_html()) == set(ELEMENTS)
 
 
@@ -200,7 +200,7 @@ def test_lint_sh_says_which_checks_failed_and_never_that_all_passed(tmp_path):
 
 
 def test_the_editors_guide_lists_exactly_the_html_lint_and_the_build_allow():
-    from guidekit.markers import expand_markers
+    from guidekit.pages.markers import expand_markers
     guide = (ROOT / "docs" / "contributing" / "index.md").read_text(encoding="utf-8")
     assert "<!-- guide:allowed-html -->" in guide
     expanded = expand_markers(guide, "contributing/", True).splitlines()

@@ -7,8 +7,8 @@ import re
 import markdown
 import pytest
 from conftest import ROOT
-from guidekit.front_matter import split_front_matter
-from guidekit.markdown_reader import Block, read, statements
+from guidekit.core.front_matter import split_front_matter
+from guidekit.core.markdown_reader import Block, read, statements
 
 DOCS = ROOT / "docs"
 # The extensions of mkdocs.yml that decide a page's structure.

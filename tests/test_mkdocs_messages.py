@@ -10,8 +10,8 @@ import logging
 from pathlib import Path
 
 import pytest
-from guidekit.front_matter import split_front_matter
-from guidekit.mkdocs_messages import is_footnote_echo, link_line, translate
+from guidekit.adapters.mkdocs_messages import is_footnote_echo, link_line, translate
+from guidekit.core.front_matter import split_front_matter
 
 PAGES = {
     "index.md": "# 首页\n\n[问题](problems/a.md)\n",
@@ -125,13 +125,13 @@ def test_a_missing_image_is_called_an_image_and_told_where_images_go(tmp_path):
 
 
 def test_an_anchor_written_as_the_heading_text_is_answered_with_the_real_anchor(tmp_path):
-    from guidekit.mkdocs_messages import heading_anchors
+    from guidekit.adapters.mkdocs_messages import heading_anchors
     pages = {
         "index.md": "# 首页\n\n见[乙页](b.md#自查要点)和[本页](#怎么做)。\n\n## 怎么做\n\n正文。\n",
         "b.md": "# 乙\n\n## 自查要点\n\n正文。\n",
     }
     messages = mkdocs_messages(tmp_path, "markdown_extensions:\n  - toc:\n      slugify: !!python/name:"
-                               "guidekit.slugs.pinyin_slug\n", pages=pages)
+                               "guidekit.core.slugs.pinyin_slug\n", pages=pages)
 
     def anchors(src: str) -> dict[str, str]:
         return heading_anchors((tmp_path / "docs" / src).read_text(encoding="utf-8"))
@@ -144,12 +144,12 @@ def test_an_anchor_written_as_the_heading_text_is_answered_with_the_real_anchor(
 
 
 def test_an_explicit_heading_id_is_the_anchor_offered():
-    from guidekit.mkdocs_messages import heading_anchors
+    from guidekit.adapters.mkdocs_messages import heading_anchors
     assert heading_anchors("## 自查要点 { #check }\n\n```\n## 代码里的\n```\n") == {"自查要点": "check"}
 
 
 def test_an_address_the_html_check_refuses_is_not_reported_twice(tmp_path):
-    from guidekit.mkdocs_messages import is_address_echo
+    from guidekit.adapters.mkdocs_messages import is_address_echo
     page = "# 首页\n\n[点我](JaVaScRiPt&#58;alert(1))和[编码](javascript%3Aalert(1))和[文件夹](problems/)\n"
     messages = mkdocs_messages(tmp_path, pages={"index.md": page, "problems/a.md": "# 甲\n"})
     echoes = [m for m in messages if is_address_echo(m)]

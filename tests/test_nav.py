@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guidekit.nav import MAX_LISTED_ITEMS, build_nav
+from guidekit.pages.nav import MAX_LISTED_ITEMS, build_nav
 
 
 def test_sections_in_reading_order_with_index_first():

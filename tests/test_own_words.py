@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from guidekit.content import load_content
-from guidekit.own_words import PROBE, WINDOW, Fingerprints, check_own_words, copied_runs, dump, make_fingerprints, parse
+from guidekit.checks.content import load_content
+from guidekit.checks.own_words import (
+    PROBE,
+    WINDOW,
+    Fingerprints,
+    check_own_words,
+    copied_runs,
+    dump,
+    make_fingerprints,
+    parse,
+)
 
 ORIGINAL = "基层党组织要把党建工作和业务工作同谋划同部署同落实同考核，切实解决两张皮的问题，推动深度融合发展。"
 PRINTS = make_fingerprints([ORIGINAL])

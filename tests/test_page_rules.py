@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import BASE_PAGES
-from guidekit.content import load_content
-from guidekit.placeholders import placeholder
+from guidekit.checks.content import load_content
+from guidekit.core.placeholders import placeholder
 
 
 def findings(**pages: str) -> list[tuple[str, str]]:

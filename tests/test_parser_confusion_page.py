@@ -66,7 +66,7 @@ def test_the_parser_builds_the_same_elements_as_chromium(chromium):
     """The checker's parser against the judge: for every confusion form, lexbor (through html_tree)
     and Chromium's own HTML parser (DOMParser, scripting off like lexbor) create the same elements
     with the same attribute names, in the same order."""
-    from guidekit.html_tree import PREFIX
+    from guidekit.checks.html_tree import PREFIX
     from selectolax.lexbor import LexborHTMLParser
 
     page = chromium.new_page()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from conftest import BASE_PAGES, ROOT
-from guidekit.content import load_content
-from guidekit.picture import neighbourhood_picture, order_columns, overview_picture, picture_edges, relative_url
+from guidekit.checks.content import load_content
+from guidekit.pages.picture import neighbourhood_picture, order_columns, overview_picture, picture_edges, relative_url
 
 LINK = re.compile(r'<a class="guide-graph__node guide-graph__node--(\w+)[^"]*" href="([^"]+)"[^>]*>')
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from guidekit.front_matter import parse_page
-from guidekit.placeholders import check_placeholders, placeholder
+from guidekit.core.front_matter import parse_page
+from guidekit.core.placeholders import check_placeholders, placeholder
 
 
 def findings(text: str):

@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-from guidekit.front_matter import parse_page
-from guidekit.plain_text import check_front_matter_text, html_text, markdown_text, markup_in
+from guidekit.core.front_matter import parse_page
+from guidekit.core.plain_text import check_front_matter_text, html_text, markdown_text, markup_in
 from jinja2 import Environment
 
 

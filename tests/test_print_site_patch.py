@@ -11,7 +11,7 @@ from importlib import metadata
 from types import ModuleType
 
 import mkdocs_print_site_plugin.urls
-from guidekit.print_site_patch import (
+from guidekit.adapters.print_site_patch import (
     PINNED_VERSION,
     installed_version,
     patch_print_site,
@@ -146,7 +146,7 @@ def test_items_left_out_of_the_nav_are_printed_in_their_section():
 
 
 def test_links_to_a_page_left_out_of_the_print_page_go_to_the_site():
-    from guidekit.print_site_patch import relink_unprinted
+    from guidekit.adapters.print_site_patch import relink_unprinted
 
     page = '<a href="#self-check">自查诊断</a> <a href="#self-check-q1">题</a> <a href="#two-skins">问题</a>'
     assert relink_unprinted(page, {"self-check": "../self-check/"}) == (

@@ -4,8 +4,8 @@ renders as one; a bold line is a run-in heading only when short and followed by 
 
 from __future__ import annotations
 
-from guidekit.model import RUN_IN_HEADING_MAX_CHARS
-from guidekit.provenance import check_citations
+from guidekit.checks.provenance import check_citations
+from guidekit.core.model import RUN_IN_HEADING_MAX_CHARS
 
 NOTE = "\n[^s1]: 《来源》，见[资料来源](../sources/s1.md)。\n"
 

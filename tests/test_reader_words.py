@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import ROOT
-from guidekit.front_matter import ParsedPage
-from guidekit.reader_words import (
+from guidekit.core.front_matter import ParsedPage
+from guidekit.search.reader_words import (
     SHOWN,
     Vocabulary,
     check_reader_words,

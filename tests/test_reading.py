@@ -114,7 +114,7 @@ def test_the_whole_guide_prints_as_one_document_with_contents(served, chromium, 
     first = text_of_page(reader, 0)
     assert "基层党建工作创新实践指南" in first and "两张皮" not in first
     # every in-page link (contents, cross-references, footnotes) lands on an anchor of the page;
-    # print-site's own anchor renaming broke 1,147 of them (see hooks/guidekit/print_site_patch.py)
+    # print-site's own anchor renaming broke 1,147 of them (see hooks/guidekit/adapters/print_site_patch.py)
     anchors = InPageLinks()
     anchors.feed((site / "print_page" / "index.html").read_text(encoding="utf-8"))
     dead = [link for link in anchors.links if link not in anchors.ids and link != "print_page"]  # itself

@@ -10,7 +10,7 @@ import re
 import pytest
 from browser import static_server
 from conftest import ROOT, run_mkdocs
-from guidekit.redirects import REDIRECT_PAGE, live_redirects
+from guidekit.adapters.redirects import REDIRECT_PAGE, live_redirects
 from support import is_redirect_page
 
 # SPEC §1 (issue #19): the five pieces that only propose, and the source page each now lives on.

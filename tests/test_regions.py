@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guidekit.regions import fix_prose, protected_lines, protected_text
+from guidekit.core.regions import fix_prose, protected_lines, protected_text
 
 PAGE = (
     "---\ntitle: 标题abc\ntags: [党员管理, 载体活动]\n---\n\n"  # 0-3 front matter

@@ -13,9 +13,9 @@ import sys
 
 import pytest
 from conftest import BASE_PAGES, ROOT, copy_project_config, run_mkdocs
-from guidekit.findings import RULES
-from guidekit.model import SOURCE_NOTE_MARKUP
-from guidekit.placeholders import placeholder
+from guidekit.core.findings import RULES
+from guidekit.core.model import SOURCE_NOTE_MARKUP
+from guidekit.core.placeholders import placeholder
 from support import item_body
 
 FINDING = re.compile(r"\[(?P<code>G\d{3})\] (?:docs/(?P<path>\S+?)|(?P<include>includes/\S+?))(?::(?P<line>\d+))? ")
@@ -240,9 +240,9 @@ def test_messages_speak_an_editors_language(broken):
 
 def test_every_rule_code_leads_to_its_check_in_one_step():
     """findings.CHECKED_BY names the module(s) that make each rule's findings, and no other module does."""
-    from guidekit.findings import CHECKED_BY
+    from guidekit.core.findings import CHECKED_BY
 
-    modules = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "hooks" / "guidekit").glob("*.py")}
+    modules = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "hooks" / "guidekit").rglob("*.py")}
     assert set(CHECKED_BY) == set(RULES)
     for code, named in CHECKED_BY.items():
         for module in named:

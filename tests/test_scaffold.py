@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from conftest import BASE_PAGES, ROOT
-from guidekit.content import load_content
-from guidekit.placeholders import PLACEHOLDER
+from guidekit.checks.content import load_content
+from guidekit.core.placeholders import PLACEHOLDER
 from support import write_pages
 
 

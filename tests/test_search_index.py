@@ -11,8 +11,8 @@ import re
 
 import jieba
 import pytest
-from guidekit.reader_words import Vocabulary
-from guidekit.search_index import (
+from guidekit.search.reader_words import Vocabulary
+from guidekit.search.search_index import (
     EXCERPT,
     FOOTNOTE_MARKS,
     OFFLINE_PREFIX,

@@ -18,7 +18,7 @@ from pathlib import Path
 import material
 import pytest
 from conftest import BASE_PAGES, ROOT, copy_project_config
-from guidekit.search_patch import (
+from guidekit.adapters.search_patch import (
     PATCHED_MARK,
     find_query_module,
     find_worker,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import material
 from conftest import ROOT
-from guidekit.search_patch import find_query_module, patch_search_worker
-from guidekit.vocabulary import domain_terms, quoted_terms
+from guidekit.adapters.search_patch import find_query_module, patch_search_worker
+from guidekit.search.vocabulary import domain_terms, quoted_terms
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import make_t2s  # noqa: E402
@@ -21,7 +21,7 @@ def test_the_pinned_material_worker_gets_the_segmenter_fix():
     original = worker.read_text(encoding="utf-8")
     module = find_query_module([str(ROOT / "overrides")])
     patched = patch_search_worker(original, module)
-    assert patched is not None, "Material's search worker changed: adapt hooks/guidekit/search_patch.py"
+    assert patched is not None, "Material's search worker changed: adapt hooks/guidekit/adapters/search_patch.py"
     assert "new Uint16Array(t.length)" not in patched and '.join("* ")' not in patched
     assert patched.startswith(module.rstrip()) and "GuideSearchQuery.prepare(" in patched
     assert "GuideSearchQuery.queryTerms(" in patched
@@ -49,6 +49,6 @@ def test_character_map_converts_reader_queries_and_never_touches_the_guide_text(
 
 def test_quoted_programme_names_become_search_words():
     assert quoted_terms("实行“三控一平衡”制度，推行“党建+”，“一起谋划、一起部署”") == ["三控一平衡", "党建+"]
-    from guidekit.graph import Graph
+    from guidekit.core.graph import Graph
     terms = domain_terms(Graph(items={}), [("“互联网+”", "释义")], ["学习教育"], ["开展“三亮一评”活动"])
     assert terms == ["三亮一评", "互联网+", "学习教育"]

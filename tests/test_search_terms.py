@@ -6,7 +6,7 @@ import json
 import re
 
 from conftest import ROOT
-from guidekit.search_terms import FILLERS, half_width, key_of, normalise, reader_key, strip_fillers
+from guidekit.search.search_terms import FILLERS, half_width, key_of, normalise, reader_key, strip_fillers
 
 QUERY_MODULE = ROOT / "overrides" / "assets" / "javascripts" / "search-query.js"
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from guidekit.model import BODY_SECTIONS, PAGE_SECTIONS
-from guidekit.questions import checklist_items
-from guidekit.sections import check_sections
+from guidekit.checks.questions import checklist_items
+from guidekit.checks.sections import check_sections
+from guidekit.core.model import BODY_SECTIONS, PAGE_SECTIONS
 
 
 def body(*titles: str) -> str:

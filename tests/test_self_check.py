@@ -9,10 +9,10 @@ from html.parser import HTMLParser
 
 import pytest
 from conftest import BASE_PAGES, ROOT
-from guidekit.content import load_content
-from guidekit.nav import build_nav
-from guidekit.questions import check_duplicate_questions, checklist_items, first_step, question_text
-from guidekit.self_check import (
+from guidekit.checks.content import load_content
+from guidekit.checks.questions import check_duplicate_questions, checklist_items, first_step, question_text
+from guidekit.pages.nav import build_nav
+from guidekit.pages.self_check import (
     measure_plan_fields,
     problem_questions,
     question_key,
@@ -170,8 +170,8 @@ def test_generated_pages_are_kept_out_of_the_git_dates_plugin_and_the_print_page
     """The model declares every generated page once; the hook excludes them from the git dates
     (see on_config), and the self-check's form stays out of the printed guide."""
     import yaml
-    from guidekit.generated import generated_pages
-    from guidekit.model import GENERATED_PAGES
+    from guidekit.core.model import GENERATED_PAGES
+    from guidekit.pages.generated import generated_pages
 
     class Loader(yaml.SafeLoader):
         pass
@@ -187,7 +187,7 @@ def test_generated_pages_are_kept_out_of_the_git_dates_plugin_and_the_print_page
 
 
 def test_a_self_check_section_without_task_items_is_reported_with_its_line():
-    from guidekit.questions import check_questions
+    from guidekit.checks.questions import check_questions
 
     body = "## 表现\n\n文字。\n\n## 自查要点\n\n- 忘了写成勾选项。\n"
     [finding] = check_questions("problems/a.md", body, body_start_line=6)
@@ -249,7 +249,7 @@ def test_a_measure_with_lead_effort_and_steps_gives_the_plan_its_row_data():
 
 
 def test_the_weights_reach_the_page_from_the_model_and_the_node_tests_use_the_same():
-    from guidekit.model import SELF_CHECK_WEIGHTS, SelfCheckWeights
+    from guidekit.core.model import SELF_CHECK_WEIGHTS, SelfCheckWeights
 
     graph, bodies = graph_and_bodies()
     data = self_check_data(graph, bodies, "self-check/", True)
@@ -258,8 +258,8 @@ def test_the_weights_reach_the_page_from_the_model_and_the_node_tests_use_the_sa
     assert node_weights == SELF_CHECK_WEIGHTS.as_data(), "tests/js/weights.json restates other weights"
     assert SELF_CHECK_WEIGHTS.direct > SELF_CHECK_WEIGHTS.via_cause > 0
     assert 0 < dict(SELF_CHECK_WEIGHTS.answers)["unsure"] < dict(SELF_CHECK_WEIGHTS.answers)["no"]
-    from guidekit.model import EVIDENCE_GRADES
-    from guidekit.self_check import _grade_data
+    from guidekit.core.model import EVIDENCE_GRADES
+    from guidekit.pages.self_check import _grade_data
 
     assert [_grade_data(g)["rank"] for g in EVIDENCE_GRADES] == list(range(len(EVIDENCE_GRADES)))
     assert _grade_data(None) is None

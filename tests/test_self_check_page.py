@@ -169,7 +169,7 @@ def test_the_persona_with_one_problem_gets_a_plan_that_answers_it_and_every_fitt
 
 
 def test_problems_rank_by_the_share_of_their_questions_answered_no(site, page, served):
-    from guidekit.model import SELF_CHECK_WEIGHTS
+    from guidekit.core.model import SELF_CHECK_WEIGHTS
 
     page.goto(served + "self-check/")
     counts = {p: n for p, n in items_on_problem_pages(site).items() if n >= 2}

@@ -5,15 +5,15 @@ from __future__ import annotations
 import sys
 
 from conftest import ROOT
-from guidekit.front_matter import parse_page
-from guidekit.simplified import ALLOWED_WORDS, character_map, check_simplified, traditional_in
+from guidekit.checks.simplified import ALLOWED_WORDS, character_map, check_simplified, traditional_in
+from guidekit.core.front_matter import parse_page
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import make_t2s  # noqa: E402
 
 
 def test_the_map_the_build_reads_matches_its_generator():
-    data = (ROOT / "hooks/guidekit/t2s.json").read_text(encoding="utf-8")
+    data = (ROOT / "hooks/guidekit/checks/t2s.json").read_text(encoding="utf-8")
     assert data == make_t2s.render_data(), "run .venv/bin/python scripts/make_t2s.py"
     assert character_map() == make_t2s.character_pairs()
 

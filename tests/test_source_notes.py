@@ -3,9 +3,9 @@ and the printable checklists speak in the guide's voice (G115, G116)."""
 
 from __future__ import annotations
 
-from guidekit.checklists import check_checklist, links_to_item
-from guidekit.model import GAP_REMARKS_OUTSIDE_NOTE_MAX, SOURCE_NOTE_MARKUP
-from guidekit.source_notes import check_source_notes
+from guidekit.checks.checklists import check_checklist, links_to_item
+from guidekit.checks.source_notes import check_source_notes
+from guidekit.core.model import GAP_REMARKS_OUTSIDE_NOTE_MAX, SOURCE_NOTE_MARKUP
 
 MEASURE = "## 要点\n\n建议。\n\n## 怎么做\n\n1. 做。\n\n## 注意事项\n\n- 注意。\n\n## 资料依据\n\n某文提出。[^s1]\n\n"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT
-from guidekit.html_safety import check_html
-from guidekit.model import GUIDE_VOICE_LABEL
-from guidekit.voice_labels import LABEL, guide_sections, heading_text, label_guide_sections
+from guidekit.checks.html_safety import check_html
+from guidekit.core.model import GUIDE_VOICE_LABEL
+from guidekit.pages.voice_labels import LABEL, guide_sections, heading_text, label_guide_sections
 
 
 def h2(title: str, anchor: str = "x") -> str:
@@ -42,8 +42,8 @@ def test_the_label_is_markup_the_html_allowlist_accepts():
 
 
 def test_the_editors_guide_lists_each_types_sections_by_voice_from_the_model():
-    from guidekit.markers import expand_markers
-    from guidekit.model import ITEM_TYPES, PAGE_SECTIONS
+    from guidekit.core.model import ITEM_TYPES, PAGE_SECTIONS
+    from guidekit.pages.markers import expand_markers
 
     table = expand_markers("<!-- guide:sections -->", "contributing/", True)
     rows = {line.split(" | ")[0].strip("| "): line for line in table.splitlines()[2:]}
@@ -58,8 +58,8 @@ def test_the_editors_guide_lists_each_types_sections_by_voice_from_the_model():
 
 
 def test_the_editors_guide_field_table_states_the_models_limits_and_values():
-    from guidekit.markers import expand_markers
-    from guidekit.model import MEASURE_CHOICES, REASON_MAX_CHARS, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS
+    from guidekit.core.model import MEASURE_CHOICES, REASON_MAX_CHARS, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS
+    from guidekit.pages.markers import expand_markers
     table = expand_markers("<!-- guide:fields -->", "contributing/", True, frozenset({"考核评价", "信息化"}))
     assert f"最多 {TITLE_MAX_CHARS} 个字符" in table and f"最多 {SUMMARY_MAX_CHARS} 个字符" in table
     assert f"最多 {REASON_MAX_CHARS} 个字符" in table and "信息化、考核评价" in table

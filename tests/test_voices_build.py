@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BASE_PAGES
-from guidekit.model import GUIDE_VOICE, GUIDE_VOICE_LABEL, PAGE_SECTIONS, SOURCE_NOTE_MARKUP, SOURCE_NOTE_TITLE
+from guidekit.core.model import GUIDE_VOICE, GUIDE_VOICE_LABEL, PAGE_SECTIONS, SOURCE_NOTE_MARKUP, SOURCE_NOTE_TITLE
 
 MEASURE = BASE_PAGES["measures/four-togethers.md"]
 STEP = "1. 书记在年初召集支委会。"

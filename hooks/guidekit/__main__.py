@@ -19,9 +19,9 @@ import logging
 import sys
 from pathlib import Path
 
-from .content import load_content
-from .model import TAGS
-from .scaffold import ScaffoldError, create_page, type_hint
+from .checks.content import load_content
+from .core.model import TAGS
+from .pages.scaffold import ScaffoldError, create_page, type_hint
 
 
 def new_page(argv: list[str]) -> int:
@@ -53,10 +53,10 @@ def content_messages(docs: Path, config: Path) -> tuple[list[tuple[int, str]], s
 
 
 def mkdocs_available() -> bool:
-    """Whether MkDocs can be imported here (without it, the content model alone is checked)."""
+    """Whether MkDocs can be found here (without it, the content model alone is checked)."""
     try:
         return importlib.util.find_spec("mkdocs") is not None
-    except ValueError:  # a stand-in module without a spec, as a test may set
+    except (ImportError, ValueError):
         return False
 
 
@@ -66,7 +66,7 @@ def main(argv: list[str]) -> int:
     docs = Path(argv[0]) if argv else Path("docs")
     config = docs.resolve().parent / "mkdocs.yml"
     if config.exists() and mkdocs_available():
-        from .mkdocs_build import build_messages  # the adapter that runs MkDocs
+        from .adapters.mkdocs_build import build_messages  # the adapter that runs MkDocs
 
         messages = build_messages(config, docs)
         scope = f"{sum(1 for _ in docs.rglob('*.md'))} 个页面（与 mkdocs build --strict 相同的全部检查）"

@@ -1,0 +1,1 @@
+"""Everything that knows MkDocs, Material or a plugin: messages, patches, redirects, dates, files, build state."""
