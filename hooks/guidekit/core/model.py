@@ -46,6 +46,17 @@ GLOSSARY_PAGE = "guide/glossary.md"
 GENERATED_PAGES: tuple[str, ...] = (
     *(f"{folder}/index.md" for folder in ITEM_TYPES), OVERVIEW_PAGE, SELF_CHECK_PAGE, GLOSSARY_PAGE)
 
+# The navigation, declared once: the pages first in it (path, tab title), then one section per folder
+# (its index first, then its pages). A page in none of these gets a tab named by its file.
+NAV_TOP_PAGES: tuple[tuple[str, str], ...] = (
+    ("index.md", "首页"), (OVERVIEW_PAGE, "全景图"), (SELF_CHECK_PAGE, "自查诊断"))
+NAV_SECTIONS: tuple[tuple[str, str], ...] = (
+    *((folder, ITEM_TYPES[folder].label) for folder in ("problems", "causes", "measures", "cases")),
+    ("guide", "使用指南"),
+    ("sources", ITEM_TYPES["sources"].label),
+    ("contributing", "编辑指南"),
+)
+
 # Types whose pages must cite sources and take part in the graph.
 CONTENT_TYPES: tuple[str, ...] = ("problems", "causes", "measures", "cases")
 

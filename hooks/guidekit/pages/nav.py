@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.model import ITEM_TYPES
-
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("problems", ITEM_TYPES["problems"].label),
-    ("causes", ITEM_TYPES["causes"].label),
-    ("measures", ITEM_TYPES["measures"].label),
-    ("cases", ITEM_TYPES["cases"].label),
-    ("guide", "使用指南"),
-    ("sources", ITEM_TYPES["sources"].label),
-    ("contributing", "编辑指南"),
-)
-
+from ..core.model import NAV_SECTIONS, NAV_TOP_PAGES
 
 # A section with more items than this lists only its index page (cards) in the
 # sidebar, so no page's HTML grows with the size of the guide.
@@ -28,14 +17,11 @@ def build_nav(paths: list[str]) -> tuple[list[dict[str, str | list[str]]], list[
     nav: list[dict[str, str | list[str]]] = []
     unlisted: list[str] = []
     remaining = sorted(paths)
-    if "index.md" in remaining:
-        nav.append({"首页": "index.md"})
-    if "overview.md" in remaining:
-        nav.append({"全景图": "overview.md"})
-    if "self-check.md" in remaining:
-        nav.append({"自查诊断": "self-check.md"})
-    placed = {"index.md", "overview.md", "self-check.md"}
-    for folder, label in SECTIONS:
+    for path, title in NAV_TOP_PAGES:
+        if path in remaining:
+            nav.append({title: path})
+    placed = {path for path, _ in NAV_TOP_PAGES}
+    for folder, label in NAV_SECTIONS:
         members = [p for p in remaining if p.startswith(folder + "/")]
         if not members:
             continue
