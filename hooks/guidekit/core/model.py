@@ -33,7 +33,7 @@ ITEM_TYPES: dict[str, ItemType] = {
     for t in (
         ItemType("problems", "问题", "基层党建工作中反复出现、需要正视的问题。"),
         ItemType("causes", "成因", "问题背后的原因：为什么会这样。"),
-        ItemType("measures", "创新举措", "可以照着做的办法：是什么、为什么、怎么做、谁做过。"),
+        ItemType("measures", "创新举措", "可以照着做的办法：先写要点和怎么做，再写资料依据和做过的单位。"),
         ItemType("cases", "实践案例", "具体单位的做法和成效，数字与名称均按原文。"),
         ItemType("sources", "资料来源", "本指南取材的文章，以及从每篇取了什么。"),
     )
