@@ -131,7 +131,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not config.nav:
         config.nav, unlisted = build_nav([f.src_uri for f in files.documentation_pages()])
         for path in unlisted:
-            files.get_file_from_path(path).inclusion = InclusionLevel.NOT_IN_NAV
+            if (file := files.get_file_from_path(path)) is not None:  # build_nav lists only these files
+                file.inclusion = InclusionLevel.NOT_IN_NAV
         _state.unlisted = unlisted
     _state.urls = {f.src_uri: f.url for f in files}
     bodies = (page.body for page in content.pages.values())
@@ -147,8 +148,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     printer = config.plugins.get("print-site")
     if printer is not None and _state.unlisted:  # the whole guide, not only what the nav lists
-        pages = [files.get_file_from_path(path).page for path in _state.unlisted]
-        printer.renderer.items = whole_guide(printer.renderer.items, [p for p in pages if p], Section)
+        found = (files.get_file_from_path(path) for path in _state.unlisted)
+        pages = [f.page for f in found if f is not None and f.page]
+        printer.renderer.items = whole_guide(printer.renderer.items, pages, Section)
     return nav
 
 
@@ -238,7 +240,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         index_as_script_only(site / "search")
     printer = config.plugins.get("print-site")
     print_page = getattr(printer, "print_page", None)  # the print-site plugin's page: no on_post_page
-    if print_page is not None:
+    if printer is not None and print_page is not None:
         relink_print_page(Path(print_page.file.abs_dest_path), print_page.url, printer.config.get("exclude", []),
                           _state.urls)
     if _state.worker is not None:
