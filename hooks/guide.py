@@ -48,6 +48,7 @@ from guidekit.pages.voice_labels import label_guide_sections
 from guidekit.search.reader_words import load_reader_words, vocabulary
 from guidekit.search.search_index import index_as_script_only, jieba_cut_for_search, lean_index_file
 from guidekit.search.vocabulary import domain_terms, register_with_jieba
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -201,7 +202,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Check anchors now, not after the pages are written, so the preview banner can list them."""
     for file in files.documentation_pages():
         if file.page is not None:
@@ -210,7 +211,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+# The template context is MkDocs' TemplateContext plus this guide's own key (guide_item: panel.ItemContext).
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     content = _state.content
     src = page.file.src_uri
     if content is not None and _state.command == "serve" and not page.file.generated_by:
