@@ -48,6 +48,7 @@ from guidekit.pages.voice_labels import label_guide_sections
 from guidekit.search.reader_words import load_reader_words, vocabulary
 from guidekit.search.search_index import index_as_script_only, jieba_cut_for_search, lean_index_file
 from guidekit.search.vocabulary import domain_terms, register_with_jieba
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -131,7 +132,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not config.nav:
         config.nav, unlisted = build_nav([f.src_uri for f in files.documentation_pages()])
         for path in unlisted:
-            files.get_file_from_path(path).inclusion = InclusionLevel.NOT_IN_NAV
+            if (file := files.get_file_from_path(path)) is not None:  # build_nav lists only these files
+                file.inclusion = InclusionLevel.NOT_IN_NAV
         _state.unlisted = unlisted
     _state.urls = {f.src_uri: f.url for f in files}
     bodies = (page.body for page in content.pages.values())
@@ -147,8 +149,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     printer = config.plugins.get("print-site")
     if printer is not None and _state.unlisted:  # the whole guide, not only what the nav lists
-        pages = [files.get_file_from_path(path).page for path in _state.unlisted]
-        printer.renderer.items = whole_guide(printer.renderer.items, [p for p in pages if p], Section)
+        found = (files.get_file_from_path(path) for path in _state.unlisted)
+        pages = [f.page for f in found if f is not None and f.page]
+        printer.renderer.items = whole_guide(printer.renderer.items, pages, Section)
     return nav
 
 
@@ -199,7 +202,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Check anchors now, not after the pages are written, so the preview banner can list them."""
     for file in files.documentation_pages():
         if file.page is not None:
@@ -208,7 +211,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+# The template context is MkDocs' TemplateContext plus this guide's own key (guide_item: panel.ItemContext).
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     content = _state.content
     src = page.file.src_uri
     if content is not None and _state.command == "serve" and not page.file.generated_by:
@@ -238,7 +242,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         index_as_script_only(site / "search")
     printer = config.plugins.get("print-site")
     print_page = getattr(printer, "print_page", None)  # the print-site plugin's page: no on_post_page
-    if print_page is not None:
+    if printer is not None and print_page is not None:
         relink_print_page(Path(print_page.file.abs_dest_path), print_page.url, printer.config.get("exclude", []),
                           _state.urls)
     if _state.worker is not None:

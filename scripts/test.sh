@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# 运行全部测试：安装所需的 Debian 软件包和 Python 依赖，再跑 ruff、浏览器脚本的 node 测试与 pytest。
+# 运行全部测试：安装所需的 Debian 软件包和 Python 依赖，再跑 ruff、mypy（类型检查，设置见 mypy.ini）、浏览器脚本的 node 测试与 pytest。
 # 额外参数原样传给 pytest，例如：bash scripts/test.sh -k search
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,8 @@ fi
 ensure_venv requirements-dev.txt
 ensure_lighthouse
 .venv/bin/ruff check .
+# Types over hooks/ (mypy.ini): a type error fails the run before any test.
+.venv/bin/mypy
 # The browser code's decisions (self-check plan, comparison table, search query) as pure functions.
 node --test tests/js/
 # The fast tier first (pure modules, seconds): a failure there stops the run before any build.

@@ -9,4 +9,10 @@ from __future__ import annotations
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-__all__ = ["File", "Files", "get_relative_url"]
+__all__ = ["File", "Files", "get_relative_url", "page_url"]
+
+
+def page_url(src_path: str, use_directory_urls: bool) -> str:
+    """The URL MkDocs serves a docs file at (`problems/x/` or `problems/x.html`). Only the URL is
+    computed, so the File needs neither a source nor a destination folder."""
+    return File(src_path, None, "", use_directory_urls).url

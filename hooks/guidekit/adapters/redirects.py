@@ -35,7 +35,7 @@ def localise(plugin_module: ModuleType) -> bool:
     """Use the Chinese page; False when the plugin no longer has the template this replaces."""
     if not isinstance(getattr(plugin_module, "HTML_TEMPLATE", None), str):
         return False
-    plugin_module.HTML_TEMPLATE = REDIRECT_PAGE
+    vars(plugin_module)["HTML_TEMPLATE"] = REDIRECT_PAGE  # a module's attributes are its namespace
     return True
 
 

@@ -43,17 +43,17 @@ def check_includes(root: Path, snippets_config: dict[str, Any]) -> tuple[list[Fi
 def drop_unsafe_files(files: Files, docs_dir: str, root: Path) -> list[Finding]:
     """Links out of the project and files a browser would run: reported and removed before use."""
     docs = Path(docs_dir)  # as written, not resolved: theme files come from elsewhere and are fine
-    candidates = {f.src_uri: f for f in files
-                  if f.abs_src_path and not f.generated_by and Path(f.abs_src_path).is_relative_to(docs)}
-    findings = outside_project(root, [(uri, Path(f.abs_src_path)) for uri, f in candidates.items()])
+    candidates = {f.src_uri: (f, Path(source)) for f in files
+                  if (source := f.abs_src_path) and not f.generated_by and Path(source).is_relative_to(docs)}
+    findings = outside_project(root, [(uri, path) for uri, (_, path) in candidates.items()])
     for finding in findings:
-        files.remove(candidates.pop(finding.path))
-    static = [finding for uri, f in candidates.items()
+        files.remove(candidates.pop(finding.path)[0])
+    static = [finding for uri, (f, path) in candidates.items()
               if not f.is_documentation_page() and not f.inclusion.is_excluded()
-              for finding in check_static_file(uri, Path(f.abs_src_path))]
+              for finding in check_static_file(uri, path)]
     for finding in static:
-        files.remove(candidates[finding.path])
-    names = check_file_names(uri for uri, f in candidates.items() if not f.inclusion.is_excluded())
+        files.remove(candidates[finding.path][0])
+    names = check_file_names(uri for uri, (f, _) in candidates.items() if not f.inclusion.is_excluded())
     return findings + static + names
 
 
@@ -61,6 +61,12 @@ def stand_in_for_unreadable_pages(files: Files, content: Content, pages: Iterabl
     """Pages the build must not read (not UTF-8, NUL bytes, YAML aliases) get a short notice instead."""
     pages = set(pages)
     for path in content.undecodable:
-        files.get_file_from_path(path).content_string = UNDECODABLE_PAGE
+        _replace_text(files, path, UNDECODABLE_PAGE)
     for path in {f.path for f in content.findings if f.code in REFUSED_CODES and f.path in pages}:
-        files.get_file_from_path(path).content_string = REFUSED_PAGE
+        _replace_text(files, path, REFUSED_PAGE)
+
+
+def _replace_text(files: Files, path: str, text: str) -> None:
+    file = files.get_file_from_path(path)
+    if file is not None:  # a file already dropped as unsafe is not built, so it needs no notice
+        file.content_string = text

@@ -55,16 +55,16 @@ def load_content(sources: Mapping[str, bytes], allowed_tags: frozenset[str] = fr
         if text is None:
             undecodable.add(path)
             unreadable.add(path)
-            if item_folder(path) is not None:  # keep its id, so links to it are not reported too
-                items.append(make_item(path, ParsedPage(path=path), item_folder(path)))
+            if (folder := item_folder(path)) is not None:  # keep its id, so links to it are not reported too
+                items.append(make_item(path, ParsedPage(path=path), folder))
             continue
         if not text.strip():  # an empty file is one mistake, not "no front matter" and "no body"
             findings.append(Finding("G006", path, "文件是空的，没有 front matter 也没有正文。",
                                     "按编辑指南中的模板写出内容（或用 bash scripts/new-page.sh 新建）；"
                                     "不需要的页面请删除文件。", 1))
             unreadable.add(path)
-            if item_folder(path) is not None:
-                items.append(make_item(path, ParsedPage(path=path), item_folder(path)))
+            if (folder := item_folder(path)) is not None:
+                items.append(make_item(path, ParsedPage(path=path), folder))
             continue
         page, problems = parse_page(path, text)
         findings.extend(problems)

@@ -52,7 +52,7 @@ def walk_files(folder: Path) -> list[Path]:
     """Every file under `folder`, following links the way MkDocs and snippets would."""
     if not folder.is_dir():
         return []
-    found = []
+    found: list[Path] = []
     seen: set[Path] = set()
     for current, dirs, names in os.walk(folder, followlinks=True):
         real = Path(current).resolve()

@@ -199,7 +199,9 @@ PLAIN_RELATIVE = re.compile(r"^[A-Za-z0-9_.~#?=&%+-][A-Za-z0-9_.~#?=&%+/-]*$")
 def _plainly_relative(value: str | None) -> bool:
     """A fragment (`#fn:1`), or a site-relative address in its usual form (`../measures/x/`: letters,
     digits, `./-_~#?=&%+`, no colon, backslash or leading slash): classify_address would say "relative"."""
-    return bool(value) and (value.startswith("#") or PLAIN_RELATIVE.match(value) is not None)
+    if not value:
+        return False
+    return value.startswith("#") or PLAIN_RELATIVE.match(value) is not None
 
 
 def tree_problems(tree: HtmlTree) -> list[Problem]:

@@ -48,7 +48,10 @@ class HtmlTree:
     def elements(self) -> Iterator[LexborNode]:
         """Every element a browser would create from the content, in document order, the document's
         own html/head/body included (their attributes can come from the content)."""
-        for node in self.document.root.traverse(include_text=False):
+        root = self.document.root
+        if root is None:  # nothing was parsed, so there is no element either
+            return
+        for node in root.traverse(include_text=False):
             if node.is_element_node and node.tag != SENTINEL_TAG:
                 yield node
 

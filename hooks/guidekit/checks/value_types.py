@@ -12,6 +12,7 @@ they cannot print (a date title used to stop the build with a traceback).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
 from ..core.findings import Finding
@@ -129,9 +130,10 @@ def _search_findings(page: ParsedPage, key: str, value: Any) -> list[Finding]:
         page.line_of(key))]
 
 
-def safe_meta(meta: dict[str, Any]) -> dict[str, Any]:
+def safe_meta(meta: Mapping[Any, Any]) -> dict[str, Any]:
     """MkDocs' copy of the front matter with every value of its field's kind (reported by
-    check_value_types): text for text, a list of names for names, settings only if well formed."""
+    check_value_types): text for text, a list of names for names, settings only if well formed.
+    A key need not be text (YAML allows `1:`), so keys are taken as anything and made text."""
     safe: dict[str, Any] = {}
     for key, value in meta.items():
         key = key if isinstance(key, str) else plain(key)

@@ -157,7 +157,8 @@ def _first_anchor_line(source: str) -> int | None:
         return None
     for event in yaml.parse(source, Loader=COMPOSER):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            return event.start_mark.line
+            # PyYAML's parser gives every event its mark; the stubs allow None for hand-made events.
+            return event.start_mark.line if event.start_mark is not None else 0
     return None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypedDict
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,20 @@ MEASURE_CHOICES: dict[str, tuple[Choice, ...]] = {"lead": MEASURE_LEADS, "effort
 MEASURE_FIELD_LABELS: dict[str, str] = {"lead": "由谁牵头", "effort": "投入"}
 
 
+class WeightsData(TypedDict):
+    """SelfCheckWeights as the browser reads it (camelCase keys, lists and objects only)."""
+
+    answers: dict[str, float]
+    direct: float
+    viaCause: float
+    planMin: int
+    planMax: int
+    planKeep: float
+    efforts: list[str]
+    leads: list[str]
+    reach: dict[str, float]
+
+
 @dataclass(frozen=True)
 class SelfCheckWeights:
     """How the 自查诊断 turns answers into a ranking and a plan: declared once, here, and
@@ -173,7 +187,7 @@ class SelfCheckWeights:
     reach: tuple[tuple[str, float], ...] = (
         ("支部书记", 1.0), ("支部委员会", 1.0), ("单位党委（党组）", 0.75), ("上级党组织", 0.5))
 
-    def as_data(self) -> dict:
+    def as_data(self) -> WeightsData:
         return {"answers": dict(self.answers), "direct": self.direct, "viaCause": self.via_cause,
                 "planMin": self.plan_min, "planMax": self.plan_max, "planKeep": self.plan_keep,
                 "efforts": list(self.efforts), "leads": list(self.leads), "reach": dict(self.reach)}

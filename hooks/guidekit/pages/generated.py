@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from ..adapters.mkdocs_api import File
+from ..adapters.mkdocs_api import page_url
 from ..checks.content import Content
 from ..core.findings import Finding
 from ..core.model import GLOSSARY_PAGE, ITEM_TYPES, OVERVIEW_PAGE, SELF_CHECK_PAGE
@@ -17,7 +17,7 @@ from .self_check import self_check_data, self_check_markdown
 
 
 def _url(path: str, use_directory_urls: bool) -> str:
-    return File(path, None, None, use_directory_urls).url
+    return page_url(path, use_directory_urls)
 
 
 def generated_pages(content: Content, glossary: list[tuple[str, str]], use_directory_urls: bool,

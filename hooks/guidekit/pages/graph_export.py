@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from ..core.evidence import case_applications, item_rating
 from ..core.graph import Graph
@@ -37,21 +37,71 @@ VERSION = 1
 FILE_NAME = "content-graph.json"
 
 
+# The schema above, as types: each TypedDict is one object of the document.
+
+class RelationEntry(TypedDict):
+    label: str
+    reverse_label: str
+    owners: list[str]
+    targets: list[str]
+
+
+class GradeEntry(TypedDict):
+    label: str
+    slug: str
+    meaning: str
+
+
+class ItemGrade(TypedDict):
+    label: str
+    slug: str
+    reason: str
+    rests_on: str | None
+
+
+class ApplicationEntry(TypedDict):
+    measure: str
+    grade: str
+    why: str
+
+
+class ItemEntry(TypedDict):
+    id: str
+    type: str
+    path: str
+    title: str
+    summary: str | None
+    tags: list[str]
+    fields: dict[str, str | None]
+    links: dict[str, list[str]]
+    grade: ItemGrade | None
+    applies: NotRequired[list[ApplicationEntry]]  # cases only
+
+
+class GraphDocument(TypedDict):
+    schema: str
+    version: int
+    types: dict[str, str]
+    relations: dict[str, RelationEntry]
+    grades: list[GradeEntry]
+    items: list[ItemEntry]
+
+
 def _text(value: Any) -> str | None:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     return value.strip() if isinstance(value, str) else None
 
 
-def export_graph(graph: Graph) -> dict[str, Any]:
+def export_graph(graph: Graph) -> GraphDocument:
     """The whole graph as plain data, items in a stable order (type, then id)."""
-    items: list[dict[str, Any]] = []
+    items: list[ItemEntry] = []
     for folder in ITEM_TYPES:
         for item in sorted(graph.by_folder(folder), key=lambda i: i.id):
             meta = item.page.meta
             rating = item_rating(graph, item.id)
             tags = meta.get("tags")
-            entry: dict[str, Any] = {
+            entry: ItemEntry = {
                 "id": item.id, "type": folder, "path": item.path, "title": item.title,
                 "summary": _text(meta.get("summary")),
                 "tags": [str(t) for t in tags] if isinstance(tags, list) else [],

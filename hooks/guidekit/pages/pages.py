@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..adapters.mkdocs_api import File, get_relative_url
+from ..adapters.mkdocs_api import get_relative_url, page_url
 from ..core.evidence import EVIDENCE_GRADES, grade_badge_html, item_rating, measure_rating, rank, reason_html
 from ..core.findings import RULES
 from ..core.graph import Graph, Item
@@ -97,10 +97,10 @@ def _choice_order(choices: tuple[Choice, ...], value: object) -> int:
 def measures_table_html(graph: Graph, page_path: str, use_directory_urls: bool) -> str:
     """Every measure in one table: a plain HTML table any reader (and a printer) can read;
     guide-compare.js adds the filters and sorting where scripts run (`data-guide-compare`)."""
-    page_url = File(page_path, None, None, use_directory_urls).url
+    here = page_url(page_path, use_directory_urls)
 
     def href(item: Item) -> str:
-        return escape(get_relative_url(File(item.path, None, None, use_directory_urls).url, page_url))
+        return escape(get_relative_url(page_url(item.path, use_directory_urls), here))
 
     rows = []
     for item in sorted(graph.by_folder("measures"), key=lambda i: i.path):

@@ -12,7 +12,8 @@ import functools
 from dataclasses import dataclass
 from html import escape
 
-from ..adapters.mkdocs_api import File, get_relative_url
+from ..adapters import mkdocs_api
+from ..adapters.mkdocs_api import get_relative_url
 from ..core.graph import Graph
 from ..core.model import ITEM_TYPES
 
@@ -54,20 +55,22 @@ def order_columns(graph: Graph, ids: set[str], edges: list[tuple[str, str]],
         known = [rank[n] for n in neighbours[item] if n in rank]
         return sum(known) / len(known) if known else fallback
 
+    def by_barycentre(column: list[str], rank: dict[str, float]) -> list[str]:
+        here = {item: pos / max(len(column), 1) for pos, item in enumerate(column)}
+        return sorted(column, key=lambda i: (barycentre(i, rank, here[i]), i))
+
     for sweep in range(sweeps):
         order = range(1, len(columns)) if sweep % 2 == 0 else range(len(columns) - 2, -1, -1)
         for index in order:
             rank = {item: pos / max(len(col), 1) for c, col in enumerate(columns) if c != index
                     for pos, item in enumerate(col)}
-            column = columns[index]
-            here = {item: pos / max(len(column), 1) for pos, item in enumerate(column)}
-            columns[index] = sorted(column, key=lambda i, here=here: (barycentre(i, rank, here[i]), i))
+            columns[index] = by_barycentre(columns[index], rank)
     return columns
 
 
 @functools.cache
 def _page_url(src_path: str, use_directory_urls: bool) -> str:
-    return File(src_path, None, None, use_directory_urls).url
+    return mkdocs_api.page_url(src_path, use_directory_urls)
 
 
 def item_url(graph: Graph, item_id: str, use_directory_urls: bool) -> str:
@@ -98,8 +101,8 @@ def render_svg(graph: Graph, ids: set[str], page_url: str, use_directory_urls: b
     place: dict[str, tuple[float, float]] = {}
     for c in used:
         offset = (tallest - len(columns[c])) * (NODE_HEIGHT + ROW_GAP) / 2
-        for row, item in enumerate(columns[c]):
-            place[item] = (x_of[c], HEADER + offset + row * (NODE_HEIGHT + ROW_GAP))
+        for row, placed in enumerate(columns[c]):
+            place[placed] = (x_of[c], HEADER + offset + row * (NODE_HEIGHT + ROW_GAP))
 
     parts = [f'<svg class="guide-graph__svg" viewBox="0 0 {width} {height:.0f}" width="{width}" '
              f'height="{height:.0f}" role="group" aria-label="{escape(label)}">']

@@ -15,15 +15,70 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
+from typing import TypedDict, overload
 
 from ..checks.questions import checklist_items, first_step
 from ..core.evidence import measure_rating
 from ..core.graph import Graph
-from ..core.model import EVIDENCE_GRADES, SELF_CHECK_PAGE, SELF_CHECK_WEIGHTS, EvidenceGrade, SelfCheckWeights
+from ..core.model import (
+    EVIDENCE_GRADES,
+    SELF_CHECK_PAGE,
+    SELF_CHECK_WEIGHTS,
+    EvidenceGrade,
+    SelfCheckWeights,
+    WeightsData,
+)
 from .pages import GENERATED_FRONT_MATTER
 from .picture import item_url, relative_url
 
 PAGE = SELF_CHECK_PAGE
+
+
+# The page data (`data-guide-self-check`, read by guide-self-check.js): its shape, key for key.
+
+class ItemRef(TypedDict):
+    id: str
+    title: str
+    url: str  # relative to the self-check page
+
+
+class QuestionData(TypedDict):
+    key: str
+    text: str
+
+
+class ProblemData(ItemRef):
+    questions: list[QuestionData]
+    causes: list[ItemRef]
+
+
+class GradeData(TypedDict):
+    label: str
+    slug: str
+    rank: int | None  # 0 = strongest (model.EVIDENCE_GRADES)
+
+
+class MeasureGradeData(GradeData):
+    reason: str
+
+
+class PlanFields(TypedDict):
+    lead: str | None
+    effort: str | None
+
+
+class MeasureData(ItemRef, PlanFields):
+    grade: MeasureGradeData
+    firstStep: str
+    addresses: list[str]
+    cases: list[ItemRef]
+
+
+class SelfCheckData(TypedDict):
+    problems: list[ProblemData]
+    measures: list[MeasureData]
+    weights: WeightsData
+
 
 def question_key(problem_id: str, text: str) -> str:
     """A stable key for one question: an answer is kept only while its question reads the same."""
@@ -53,12 +108,16 @@ def _choice(value: object, allowed: tuple[str, ...]) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() in allowed else None
 
 
-def measure_plan_fields(meta: Mapping[str, object], weights: SelfCheckWeights = SELF_CHECK_WEIGHTS) -> dict:
+def measure_plan_fields(meta: Mapping[str, object], weights: SelfCheckWeights = SELF_CHECK_WEIGHTS) -> PlanFields:
     """Who leads a measure and what it takes, as its front matter says (None where it is silent)."""
     return {"lead": _choice(meta.get("lead"), weights.leads), "effort": _choice(meta.get("effort"), weights.efforts)}
 
 
-def _grade_data(grade: EvidenceGrade | None) -> dict | None:
+@overload
+def _grade_data(grade: EvidenceGrade) -> GradeData: ...
+@overload
+def _grade_data(grade: None) -> None: ...
+def _grade_data(grade: EvidenceGrade | None) -> GradeData | None:
     """A measure's grade for the page: its label and slug to show, and its rank (0 = strongest,
     the order of model.EVIDENCE_GRADES), the only thing the ranking reads, never the label."""
     if grade is None:
@@ -68,7 +127,7 @@ def _grade_data(grade: EvidenceGrade | None) -> dict | None:
 
 
 def self_check_data(graph: Graph, bodies: dict[str, str], page_url: str,
-                    use_directory_urls: bool, weights: SelfCheckWeights = SELF_CHECK_WEIGHTS) -> dict:
+                    use_directory_urls: bool, weights: SelfCheckWeights = SELF_CHECK_WEIGHTS) -> SelfCheckData:
     """Problems with their questions and causes, every measure with what the plan needs, and the
     weights the browser ranks with (guide-self-check-logic.js).
 
@@ -81,10 +140,10 @@ def self_check_data(graph: Graph, bodies: dict[str, str], page_url: str,
     def link(item_id: str) -> str:
         return relative_url(page_url, item_url(graph, item_id, use_directory_urls))
 
-    def ref(item_id: str) -> dict[str, str]:
+    def ref(item_id: str) -> ItemRef:
         return {"id": item_id, "title": graph.items[item_id].title, "url": link(item_id)}
 
-    problems = []
+    problems: list[ProblemData] = []
     for problem in sorted(graph.by_folder("problems"), key=lambda i: i.path):
         questions = problem_questions(problem.id, checklist_items(bodies.get(problem.path, "")))
         problems.append({
@@ -92,7 +151,7 @@ def self_check_data(graph: Graph, bodies: dict[str, str], page_url: str,
             "questions": [{"key": q.key, "text": q.text} for q in questions],
             "causes": [ref(c) for c in graph.links(problem.id, "causes") if c in graph.items],
         })
-    measures = []
+    measures: list[MeasureData] = []
     for measure in sorted(graph.by_folder("measures"), key=lambda i: i.path):
         rating = measure_rating(graph, measure.id)
         measures.append({
@@ -107,7 +166,7 @@ def self_check_data(graph: Graph, bodies: dict[str, str], page_url: str,
     return {"problems": problems, "measures": measures, "weights": weights.as_data()}
 
 
-def _json_attribute(data: dict) -> str:
+def _json_attribute(data: SelfCheckData) -> str:
     """The data as an HTML attribute value. Not a <script type="application/json">: Material's
     instant navigation re-creates every script in the new page and runs it as JavaScript."""
     return escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")), quote=True)
@@ -143,7 +202,7 @@ def ranking_text(weights: SelfCheckWeights = SELF_CHECK_WEIGHTS) -> str:
     )
 
 
-def self_check_markdown(data: dict, weights: SelfCheckWeights = SELF_CHECK_WEIGHTS) -> str:
+def self_check_markdown(data: SelfCheckData, weights: SelfCheckWeights = SELF_CHECK_WEIGHTS) -> str:
     """The page: intro, the question form (usable without script), results and report areas."""
     total = sum(len(p["questions"]) for p in data["problems"])
     lines = [
@@ -158,7 +217,7 @@ def self_check_markdown(data: dict, weights: SelfCheckWeights = SELF_CHECK_WEIGH
     return "\n".join(lines) + "\n"
 
 
-def _index_html(problems: list[dict]) -> str:
+def _index_html(problems: list[ProblemData]) -> str:
     """The section index: every problem, a jump link and how many of its questions are answered."""
     items = "".join(
         f'<li><a href="#q-{p["id"]}">{escape(p["title"])}</a> '
@@ -170,7 +229,7 @@ def _index_html(problems: list[dict]) -> str:
             f'<ol>{items}</ol></nav>')
 
 
-def _problem_html(problem: dict, number: int) -> tuple[list[str], int]:
+def _problem_html(problem: ProblemData, number: int) -> tuple[list[str], int]:
     """One problem's section: heading, the 不适用 switch, its questions, a link to its page."""
     pid = problem["id"]
     parts = [f'<section class="guide-self-check__problem" aria-labelledby="q-{pid}">',
@@ -195,7 +254,7 @@ def _problem_html(problem: dict, number: int) -> tuple[list[str], int]:
     return parts, number
 
 
-def _form_html(data: dict, weights: SelfCheckWeights) -> str:
+def _form_html(data: SelfCheckData, weights: SelfCheckWeights) -> str:
     """One raw HTML block (no blank lines, so Markdown leaves it alone)."""
     asked = [p for p in data["problems"] if p["questions"]]
     parts = [f'<div class="guide-self-check" data-guide-self-check="{_json_attribute(data)}">',
