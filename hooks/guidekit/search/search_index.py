@@ -121,9 +121,15 @@ def parts_of(words: Iterable[str], cut_for_search: CutForSearch) -> list[str]:
     return list(parts)
 
 
+@lru_cache(maxsize=1 << 16)
+def index_word(word: str) -> str:
+    """One word of the text as the index holds it (words recur across pages: each is worked out once)."""
+    return normalise(html.unescape(word))
+
+
 def searched_words(text: str, separator: re.Pattern[str], cut_for_search: CutForSearch) -> list[str]:
     """A text's words once each, single Chinese characters left out, then their inner words."""
-    words = [normalise(html.unescape(w)) for w in words_of(FOOTNOTE_MARKS.sub("", text), separator)]
+    words = [index_word(w) for w in words_of(FOOTNOTE_MARKS.sub("", text), separator)]
     kept = list(dict.fromkeys(w for w in words if not ONE_HAN.match(w)))
     return kept + parts_of(kept, cut_for_search)
 

@@ -35,12 +35,14 @@ FILLER = re.compile("|".join(FILLERS))
 NOT_IN_KEY = re.compile(rf"[^{HAN}0-9a-z%]+")
 
 
+# One translation table (str.translate runs in C: the index rewrite normalises every word of the guide).
+HALF_WIDTH = {code: code - FULL_WIDTH_SHIFT for code in range(FULL_WIDTH_START, FULL_WIDTH_END + 1)}
+HALF_WIDTH[ord(IDEOGRAPHIC_SPACE)] = ord(" ")
+
+
 def half_width(text: str) -> str:
     """Full-width ASCII forms as ASCII, the ideographic space as a space."""
-    return "".join(
-        chr(ord(c) - FULL_WIDTH_SHIFT) if FULL_WIDTH_START <= ord(c) <= FULL_WIDTH_END
-        else " " if c == IDEOGRAPHIC_SPACE else c
-        for c in text)
+    return text.translate(HALF_WIDTH)
 
 
 def normalise(text: str) -> str:
