@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,7 +132,8 @@ TIERS = ("unit", "build", "browser")
 BROWSER_FIXTURES = frozenset({"chromium"})
 # Fixtures (here or in a test module) that build a site or start a server; a test using one, directly
 # or through another fixture, is a build test.
-BUILD_FIXTURES = frozenset({"fixture_site", "built_site", "broken", "site", "nginx_site", "project", "dist"})
+BUILD_FIXTURES = frozenset({"fixture_site", "built_site", "broken", "site", "nginx_site", "project", "dist",
+                            "offline_site", "new_shape_site"})
 BROWSER_MODULES = frozenset({"test_lighthouse"})
 BUILD_MODULES = frozenset({"test_built_site", "test_hosting", "test_lint", "test_preview", "test_cli",
                            "test_editing", "test_offline", "test_scaffold"})
@@ -157,11 +159,33 @@ def _refuse_process(*args: object, **kwargs: object) -> None:
         "mark this test `@pytest.mark.build` (or use a build fixture) if it must run a program.")
 
 
-@pytest.fixture(autouse=True)
-def _unit_tests_start_no_process(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The unit tier's promise, kept by the tier itself: no program, server or browser is started."""
-    if request.node.get_closest_marker("unit"):
-        monkeypatch.setattr(subprocess, "Popen", _refuse_process)
-        for name in ("system", "fork", "forkpty", "posix_spawn", "posix_spawnp", "execv", "execve"):
+PROCESS_STARTERS = ("system", "fork", "forkpty", "posix_spawn", "posix_spawnp", "execv", "execve")
+
+
+@contextlib.contextmanager
+def _no_process() -> Iterator[None]:
+    """Every way of starting a program refuses, for as long as the block runs."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(subprocess, "Popen", _refuse_process)
+        for name in PROCESS_STARTERS:
             if hasattr(os, name):
-                monkeypatch.setattr(os, name, _refuse_process)
+                patch.setattr(os, name, _refuse_process)
+        yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    """The unit tier's promise, kept by the tier itself: no program, server or browser is started,
+    in the test or in any fixture it sets up (a module-wide build included)."""
+    if item.get_closest_marker("unit"):
+        with _no_process():
+            return (yield)
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    if item.get_closest_marker("unit"):
+        with _no_process():
+            return (yield)
+    return (yield)

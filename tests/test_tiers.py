@@ -18,3 +18,13 @@ def test_a_unit_test_cannot_start_a_process():
 @pytest.mark.build
 def test_a_build_test_may():
     assert subprocess.run(["true"], check=False).returncode == 0
+
+
+@pytest.fixture(scope="module")
+def a_module_wide_program():
+    return subprocess.run(["true"], check=False)
+
+
+@pytest.mark.xfail(raises=AssertionError, strict=True, reason="a unit test's fixtures may not start one either")
+def test_a_unit_tests_fixture_cannot_start_a_process_either(a_module_wide_program):
+    assert a_module_wide_program.returncode == 0
