@@ -40,16 +40,19 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from guidekit.core.model import EVIDENCE_LABELS, MEASURE_EFFORTS, MEASURE_LEADS  # noqa: E402
 
 SHARES = {"problems": 0.2, "causes": 0.15, "measures": 0.4, "cases": 0.2, "sources": 0.05}
-PARAGRAPH = ("基层党组织把党建工作与业务工作同规划、同部署、同实施、同考评，"
-             "通过支部委员会研究学习重点，再组织全体党员结合岗位讨论，推动学习成果转化为工作举措。")
+ITEM_FOLDERS = tuple(SHARES)
+# A link in a page body: `](../measures/x.md#a)`, `](x.md)` (same folder), `](../self-check.md#q-x)`.
+BODY_LINK = re.compile(r"\]\((\.\./)?(?:([a-z-]+)/)?([a-z0-9-]+)\.md(#[^)\s]*)?\)")
+FOOTNOTE = re.compile(r"\[\^([a-z0-9-]+)\]")
+TITLE_MAX = 28  # the model's limit (G140)
 
 
 def _ids(count: int) -> dict[str, list[str]]:
@@ -60,26 +63,81 @@ def _ids(count: int) -> dict[str, list[str]]:
     return ids
 
 
-def _front(title: str, summary: str, fields: dict[str, list[str] | str]) -> str:
-    lines = ["---", f"title: {title}", f"summary: {summary}"]
-    for key, value in fields.items():
-        lines.append(f"{key}: [{', '.join(value)}]" if isinstance(value, list) else f"{key}: {value}")
-    return "\n".join(lines + ["---", ""])
+def _templates() -> dict[str, list[tuple[dict[str, Any], str]]]:
+    """The guide's own item pages (front matter, body) by type: each synthetic page is one of them
+    with its own ids, so the synthetic guide has the length, links, lists, footnotes and notes of
+    real pages and no two of its pages have the same text."""
+    found: dict[str, list[tuple[dict[str, Any], str]]] = {}
+    for folder in ITEM_FOLDERS:
+        found[folder] = []
+        for path in sorted((ROOT / "docs" / folder).glob("*.md")):
+            if path.name == "index.md":
+                continue
+            _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+            found[folder].append((yaml.safe_load(front), body))
+    return found
 
 
-def _body(folder: str, fields: dict[str, list[str] | str], title: str) -> str:
-    """Every section the model asks of the type in its voice, as a real page is: the guide's advice
-    uncited, each statement of the sources' sections cited; a problem's self-check item names its
-    page, as no two questions of a guide may read the same."""
-    sys.path.insert(0, str(ROOT / "hooks"))
-    from guidekit.core.model import PAGE_SECTIONS, SOURCES_VOICE
+class _Renamer:
+    """The synthetic id standing for a real id on synthetic page `index`, the same on one page for
+    front matter and body (a page links in its body what it names in its relations). The first id
+    of each type a page's relations name becomes the `index`-th synthetic one, so every synthetic
+    problem, cause and source is named by some page, as in a finished guide; the others follow it
+    spread over the type."""
 
-    cite = f"[^{fields['sources'][0]}]" if "sources" in fields else ""
-    sections = [f"## {s.title}\n\n{f'- [ ] {title}：' if s.title == '自查要点' else ''}{PARAGRAPH}"
-                + (cite if s.voice == SOURCES_VOICE else "") for s in PAGE_SECTIONS[folder]]
-    if cite:
-        sections.append(f"{cite}: 见[资料来源](../sources/{fields['sources'][0]}.md)。")
-    return "\n\n".join(sections)
+    def __init__(self, real: dict[str, list[str]], synthetic: dict[str, list[str]], index: int,
+                 meta: dict[str, Any]) -> None:
+        self.real, self.synthetic, self.index = real, synthetic, index
+        named = [v for key in ("sources", "causes", "addresses") for v in meta.get(key) or []]
+        named += list(meta.get("applies") or {})
+        self.anchor = {folder: next((known.index(v) for v in named if v in known), 0)
+                       for folder, known in real.items()}
+
+    def __call__(self, folder: str, real_id: str) -> str:
+        pool, known = self.synthetic[folder], self.real[folder]
+        k = known.index(real_id) if real_id in known else len(known)
+        return pool[(self.index + (k - self.anchor[folder]) * 13) % len(pool)]
+
+
+def _body(body: str, folder: str, own_id: str, rename: _Renamer) -> str:
+    """A real page's body with every item link, footnote and self-check anchor pointing at synthetic
+    pages; a link to a page outside the item types (the editors' guide, checklists) goes to the home page."""
+
+    def link(match: re.Match[str]) -> str:
+        up, target_folder, name, anchor = match.group(1), match.group(2), match.group(3), match.group(4) or ""
+        if not up and target_folder is None:  # same folder
+            return f"]({rename(folder, name)}.md)"
+        if up and target_folder in ITEM_FOLDERS:
+            return f"](../{target_folder}/{rename(target_folder, name)}.md)"
+        if up and target_folder is None and name == "self-check":
+            return f"](../self-check.md#q-{own_id})" if anchor.startswith("#q-") else "](../self-check.md)"
+        return "](../index.md)"
+
+    body = BODY_LINK.sub(link, body)
+    return FOOTNOTE.sub(lambda m: f"[^{rename('sources', m.group(1))}]", body)
+
+
+def _front(meta: dict[str, Any], folder: str, index: int, rename: _Renamer) -> dict[str, Any]:
+    """The real page's front matter: relations renamed, title numbered (titles stay distinct)."""
+    meta = dict(meta)
+    suffix = f"（{index}）"
+    meta["title"] = str(meta["title"])[:TITLE_MAX - len(suffix)] + suffix
+    for key in ("sources", "causes", "addresses"):
+        if isinstance(meta.get(key), list):
+            meta[key] = list(dict.fromkeys(
+                rename("sources" if key == "sources" else _folder_of(rename, v), v) for v in meta[key]))
+    if isinstance(meta.get("applies"), dict):
+        meta["applies"] = {rename("measures", m): v for m, v in meta["applies"].items()}
+    return meta
+
+
+def _folder_of(rename: _Renamer, real_id: str) -> str:
+    return next(f for f in ("problems", "causes") if real_id in rename.real[f])
+
+
+def _questions_numbered(body: str, index: int) -> str:
+    """No two questions of a guide may read the same (G150): each self-check item carries its page's number."""
+    return re.sub(r"^- \[ \] ", f"- [ ] 〔{index}〕", body, flags=re.M)
 
 
 def assert_clean(docs: Path) -> None:
@@ -93,43 +151,31 @@ def assert_clean(docs: Path) -> None:
 
 
 def write_site(target: Path, count: int) -> None:
-    ids = _ids(count)
+    synthetic = _ids(count)
+    templates = _templates()
+    real = {folder: [p.stem for p in sorted((ROOT / "docs" / folder).glob("*.md")) if p.name != "index.md"]
+            for folder in ITEM_FOLDERS}
     docs = target / "docs"
-    real = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (target / "mkdocs.yml").write_text(without_whole_site_plugins(real), encoding="utf-8")
-    (target / "mkdocs-full.yml").write_text(real, encoding="utf-8")
-    (target / "mkdocs-no-print.yml").write_text(without_plugins(real, ("print-site",)), encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (target / "mkdocs.yml").write_text(without_whole_site_plugins(config), encoding="utf-8")
+    (target / "mkdocs-full.yml").write_text(config, encoding="utf-8")
+    (target / "mkdocs-no-print.yml").write_text(without_plugins(config, ("print-site",)), encoding="utf-8")
     for folder in ("hooks", "overrides", "includes"):  # not the readers' words: they name the guide's own pages
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__", "synonyms.yml"))
     (docs / "stylesheets").mkdir(parents=True)
     shutil.copy(ROOT / "docs/stylesheets/guide.css", docs / "stylesheets")
-    (docs / "index.md").write_text("---\ntitle: 首页\n---\n\n" + PARAGRAPH + "\n", encoding="utf-8")
-
-    def pick(folder: str, i: int, k: int) -> list[str]:
-        pool = ids[folder]
-        return sorted({pool[(i * 7 + j * 13) % len(pool)] for j in range(k)})
-
-    for folder, names in ids.items():
+    home = (ROOT / "docs/index.md").read_text(encoding="utf-8").split("\n## ", 1)[0]  # its opening, no links
+    (docs / "index.md").write_text(re.sub(r"\[([^\]]*)\]\([^)]*\)(?:\{[^}]*\})?", r"\1", home), encoding="utf-8")
+    for folder, names in synthetic.items():
         (docs / folder).mkdir()
         for i, name in enumerate(names):
-            fields: dict[str, list[str] | str] = {}
-            if folder == "sources":
-                fields = {"author": "作者", "outlet": "出处", "date": "'2018-12-05'", "kind": "文章"}
-            else:
-                fields["sources"] = pick("sources", i, 1)
+            meta, body = templates[folder][i % len(templates[folder])]
+            rename = _Renamer(real, synthetic, i, meta)
+            body = _body(body, folder, name, rename)
             if folder == "problems":
-                fields["causes"] = pick("causes", i, 2)
-            if folder == "measures":
-                fields["addresses"] = pick("problems", i, 2) + pick("causes", i, 1)
-                fields["lead"] = MEASURE_LEADS[i % len(MEASURE_LEADS)].value
-                fields["effort"] = MEASURE_EFFORTS[i % len(MEASURE_EFFORTS)].value
-            if folder == "cases":  # every grade in turn; the first application reports practice (G107)
-                fields["applies"] = "".join(
-                    f"\n  {m}: {{grade: {EVIDENCE_LABELS[(i + j) % 2 if j == 0 else (i + j) % 3]}, why: 报告了做法}}"
-                    for j, m in enumerate(pick("measures", i, 3)))
-            title = f"{folder} 条目 {i}"
-            text = _front(title, f"第 {i} 个条目的摘要。", fields) + "\n" + _body(folder, fields, title) + "\n"
-            (docs / folder / f"{name}.md").write_text(text, encoding="utf-8")
+                body = _questions_numbered(body, i)
+            front = yaml.safe_dump(_front(meta, folder, i, rename), allow_unicode=True, sort_keys=False)
+            (docs / folder / f"{name}.md").write_text(f"---\n{front}---\n{body}", encoding="utf-8")
 
 
 # Plugins left out of stock, plain and hook, so hook/plain measures the hook and nothing

@@ -90,6 +90,10 @@ def read_application(case_id: str, measure_id: str, entry: Any) -> Application |
 
 def case_applications(graph: Graph, case_id: str) -> list[Application]:
     """The complete applications of a case, for the measures the graph resolved, in the order written."""
+    return graph.remember("case_applications", case_id, lambda: _case_applications(graph, case_id))
+
+
+def _case_applications(graph: Graph, case_id: str) -> list[Application]:
     written = graph.items[case_id].page.meta.get("applies")
     if not isinstance(written, dict):
         return []
@@ -109,6 +113,10 @@ def application_of(graph: Graph, case_id: str, measure_id: str) -> Application |
 
 def measure_rating(graph: Graph, measure_id: str) -> Rating:
     """The strongest application naming the measure, with the case it rests on; 仅为主张 without any."""
+    return graph.remember("measure_rating", measure_id, lambda: _measure_rating(graph, measure_id))
+
+
+def _measure_rating(graph: Graph, measure_id: str) -> Rating:
     best = strongest(measure_applications(graph, measure_id))
     if best is None:
         return Rating(PROPOSAL, NO_APPLICATION_REASON)

@@ -5,8 +5,9 @@ One pass, dictionary look-ups only. Front-matter schema checks live in schema.py
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from .findings import Finding, did_you_mean
 from .front_matter import ParsedPage
@@ -17,6 +18,8 @@ from .model import (
     relations_of,
 )
 from .placeholders import is_placeholder
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -53,6 +56,16 @@ class Graph:
     items: dict[str, Item] = field(default_factory=dict)
     forward: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     reverse: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # Values derived from the finished graph (evidence ratings), each worked out once per build:
+    # a graph is not changed after build_graph returns.
+    derived: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def remember(self, kind: str, key: str, compute: Callable[[], T]) -> T:
+        """`compute()` the first time (kind, key) is asked for, the same value after that."""
+        slot = (kind, key)
+        if slot not in self.derived:
+            self.derived[slot] = compute()
+        return cast(T, self.derived[slot])
 
     def by_folder(self, folder: str) -> list[Item]:
         return [item for item in self.items.values() if item.folder == folder]

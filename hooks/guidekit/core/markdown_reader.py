@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
@@ -338,11 +338,23 @@ def _html_text(html: str) -> str:
     return " ".join(re.sub(r"<[^>]*>", " ", without_comments).split())
 
 
-@lru_cache(maxsize=1024)  # the section, voice, note and self-check rules read the same page: parse it once
+# The section, voice, note and self-check rules (and the self-check page) read the same page: each body
+# is parsed once, whatever first line the callers give, and kept for the whole build (a guide of a few
+# thousand pages fits; an older body drops out first when an editor keeps saving under `mkdocs serve`).
+@lru_cache(maxsize=8192)
+def _read_from_line_one(body: str) -> Document:
+    return _Reader(body, 1).read(_parser().parse(body, {}))
+
+
+@lru_cache(maxsize=8192)
 def read(body: str, first_line: int = 1) -> Document:
     """Read a page body (front matter already split off); `first_line`: the body's first line in the file."""
-    tokens = _parser().parse(body, {})
-    return _Reader(body, first_line).read(tokens)
+    document = _read_from_line_one(body)
+    if first_line == 1:
+        return document
+    shift = first_line - 1
+    blocks = tuple(replace(b, line=b.line + shift, end_line=b.end_line + shift) for b in document.blocks)
+    return Document(blocks, first_line, document._headings)
 
 
 def statements(blocks: tuple[Block, ...] | list[Block]) -> Iterator[Block]:

@@ -32,7 +32,7 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -88,12 +88,20 @@ def drop_needless_breaks(text: str, separator: re.Pattern[str]) -> str:
 
 def plain_text(text: str) -> str:
     """A title's or text's characters as a reader reads them: no tags, no word breaks, one space."""
-    return re.sub(r"\s+", " ", BREAKS.sub("", TAG.sub(" ", FOOTNOTE_MARKS.sub("", text)))).strip()
+    return _plain(FOOTNOTE_MARKS.sub("", text))
+
+
+def _plain(unmarked: str) -> str:
+    """plain_text of a text whose footnote marks are already gone."""
+    return " ".join(BREAKS.sub("", TAG.sub(" ", unmarked)).split())
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
     """The start of a section's plain text (entities kept whole), with … if there is more."""
-    plain = plain_text(text)
+    return _excerpt_of_plain(plain_text(text), limit)
+
+
+def _excerpt_of_plain(plain: str, limit: int = EXCERPT) -> str:
     if len(plain) <= limit:
         return plain
     cut = limit
@@ -103,21 +111,28 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
     return plain[:cut].rstrip() + "…"
 
 
-def cached(cut_for_search: CutForSearch) -> Callable[[str], tuple[str, ...]]:
-    """`cut_for_search` computed once per word: the same words recur on every page."""
-    return lru_cache(maxsize=None)(lambda word: tuple(cut_for_search(word)))
+InnerWords = Callable[[str], tuple[str, ...]]
 
 
-def parts_of(words: Iterable[str], cut_for_search: CutForSearch) -> list[str]:
+def inner_words_by_word(cut_for_search: CutForSearch) -> InnerWords:
+    """The inner words of every long Chinese run of a word, worked out once per word."""
+
+    @cache
+    def inner(word: str) -> tuple[str, ...]:
+        return tuple(w for han in HAN_WORD.findall(word) for w in inner_words(han, cut_for_search))
+
+    return inner
+
+
+def parts_of(words: Iterable[str], inner: InnerWords) -> list[str]:
     """The inner words of the long Chinese words among `words` that are not among them already."""
     words = list(words)
     have = set(words)
     parts: dict[str, None] = {}
     for word in words:
-        for han in HAN_WORD.findall(word):
-            for inner in inner_words(han, cut_for_search):
-                if inner not in have:
-                    parts[inner] = None
+        for part in inner(word):
+            if part not in have:
+                parts[part] = None
     return list(parts)
 
 
@@ -127,11 +142,22 @@ def index_word(word: str) -> str:
     return normalise(html.unescape(word))
 
 
-def searched_words(text: str, separator: re.Pattern[str], cut_for_search: CutForSearch) -> list[str]:
+def searched_words(text: str, separator: re.Pattern[str], inner: InnerWords) -> list[str]:
     """A text's words once each, single Chinese characters left out, then their inner words."""
-    words = [index_word(w) for w in words_of(FOOTNOTE_MARKS.sub("", text), separator)]
-    kept = list(dict.fromkeys(w for w in words if not ONE_HAN.match(w)))
-    return kept + parts_of(kept, cut_for_search)
+    return _searched_words(FOOTNOTE_MARKS.sub("", text), separator, inner)
+
+
+@lru_cache(maxsize=1 << 16)
+def _searched_form(word: str) -> str | None:
+    """A word of the text as the index holds it, None for a single Chinese character (not searched)."""
+    normal = index_word(word)
+    return None if ONE_HAN.match(normal) else normal
+
+
+def _searched_words(unmarked: str, separator: re.Pattern[str], inner: InnerWords) -> list[str]:
+    forms = (_searched_form(w) for w in dict.fromkeys(words_of(unmarked, separator)))
+    kept = list(dict.fromkeys(w for w in forms if w is not None))
+    return kept + parts_of(kept, inner)
 
 
 def readers_words(text_key: str, vocabulary: Vocabulary) -> list[str]:
@@ -147,20 +173,23 @@ def page_keys(title: str, vocabulary: Vocabulary) -> list[str]:
     return list(dict.fromkeys(k for k in keys if k))
 
 
-def lean_doc(doc: dict[str, Any], separator: re.Pattern[str], cut_for_search: CutForSearch,
+def lean_doc(doc: dict[str, Any], separator: re.Pattern[str], inner: InnerWords,
              vocabulary: Vocabulary) -> dict[str, Any]:
     """One entry of the index, rewritten (see the module's description)."""
     doc = {k: v for k, v in doc.items() if k not in FORMER}
     title, text = doc.get("title"), doc.get("text")
     if isinstance(title, str):
         doc["title"] = drop_needless_breaks(FOOTNOTE_MARKS.sub("", title), separator)
-        parts = parts_of(words_of(doc["title"], separator), cut_for_search)
+        parts = parts_of(words_of(doc["title"], separator), inner)
         if parts:
             doc["title_parts"] = " ".join(parts)
-    if isinstance(text, str):
-        words = searched_words(text, separator, cut_for_search)
-        words += [w for w in readers_words(key_of(plain_text(text)), vocabulary) if w not in words]
-        doc["text"] = excerpt(text)
+    if isinstance(text, str):  # the footnote marks removed and the plain text worked out once
+        unmarked = FOOTNOTE_MARKS.sub("", text)
+        plain = _plain(unmarked)
+        words = _searched_words(unmarked, separator, inner)
+        if vocabulary.by_term:
+            words += [w for w in readers_words(key_of(plain), vocabulary) if w not in words]
+        doc["text"] = _excerpt_of_plain(plain)
         if words:
             doc["words"] = " ".join(words)
     location = str(doc.get("location", ""))
@@ -187,9 +216,9 @@ def lean_index(index: dict[str, Any], cut_for_search: CutForSearch,
     config = dict(index["config"])
     separator = re.compile(config["separator"])
     config["fields"] = {name: {"boost": boost} for name, boost in FIELDS.items()}
-    cut = cached(cut_for_search)
+    inner = inner_words_by_word(cut_for_search)
     vocabulary = vocabulary or Vocabulary()
-    docs = [lean_doc(doc, separator, cut, vocabulary) for doc in index["docs"]]
+    docs = [lean_doc(doc, separator, inner, vocabulary) for doc in index["docs"]]
     return {**index, "config": config, "docs": docs}
 
 
