@@ -26,6 +26,8 @@ from guidekit.adapters.print_site_patch import installed_version, patch_print_si
 from guidekit.adapters.redirects import PLUGIN as REDIRECTS_PLUGIN
 from guidekit.adapters.redirects import live_redirects
 from guidekit.adapters.redirects import localise as localise_redirects
+from guidekit.adapters.search_indexing import installed_version as material_version
+from guidekit.adapters.search_indexing import patch_search_indexing
 from guidekit.adapters.search_patch import install_worker, theme_worker
 from guidekit.adapters.site_files import check_includes, drop_unsafe_files, stand_in_for_unreadable_pages
 from guidekit.checks.content import load_content
@@ -93,6 +95,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if REDIRECTS_PLUGIN in config.plugins:  # old addresses answer with a page in Chinese
         import mkdocs_redirects.plugin
         localise_redirects(mkdocs_redirects.plugin)
+    if "material/search" in config.plugins or "search" in config.plugins:  # index from the lexbor parse
+        import material.plugins.search.plugin as material_search
+        _report([f for f in [patch_search_indexing(material_search, material_version())] if f])
     if "material/search" in config.plugins or "search" in config.plugins:  # worker under its own name
         worker = theme_worker(list(config.theme.dirs))
         if isinstance(worker, Finding):

@@ -161,7 +161,7 @@ FIXTURES: dict[str, tuple[str, dict[str, str | bytes]]] = {
 # These need a change to mkdocs.yml, not a page: tested on MkDocs' real messages in test_mkdocs_messages.py.
 CONFIG_RULES = {"G085": "nav"}
 # These fire when an installed package is not the pinned one: tested by swapping the package's code
-# in tests/test_print_site_patch.py (G090) and tests/test_search_patch.py (G091).
+# in tests/test_print_site_patch.py (G090), tests/test_search_patch.py and tests/test_search_indexing.py (G091).
 PACKAGE_RULES = {"G090": "mkdocs-print-site-plugin", "G091": "mkdocs-material"}
 # A page that is a symbolic link out of the project (made in the fixture below, not written as text).
 SYMLINK_RULE = ("G048", "guide/g048.md")

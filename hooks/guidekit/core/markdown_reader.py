@@ -339,20 +339,27 @@ def _html_text(html: str) -> str:
 
 
 # The section, voice, note and self-check rules (and the self-check page) read the same page: each body
-# is parsed once, whatever first line the callers give, and kept for the whole build (a guide of a few
-# thousand pages fits; an older body drops out first when an editor keeps saving under `mkdocs serve`).
-@lru_cache(maxsize=8192)
-def _read_from_line_one(body: str) -> Document:
-    return _Reader(body, 1).read(_parser().parse(body, {}))
+# is parsed once, at the first line its first caller gives, and kept for the whole build (a guide of a few
+# thousand pages fits; under `mkdocs serve` the oldest bodies are dropped when an editor has saved often).
+_PARSED: dict[str, Document] = {}
+_PARSED_LIMIT = 8192
 
 
-@lru_cache(maxsize=8192)
 def read(body: str, first_line: int = 1) -> Document:
     """Read a page body (front matter already split off); `first_line`: the body's first line in the file."""
-    document = _read_from_line_one(body)
-    if first_line == 1:
-        return document
-    shift = first_line - 1
+    document = _PARSED.get(body)
+    if document is None:
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        document = _PARSED[body] = _Reader(body, first_line).read(_parser().parse(body, {}))
+    return document if document.first_line == first_line else _shifted(body, first_line)
+
+
+@lru_cache(maxsize=1024)
+def _shifted(body: str, first_line: int) -> Document:
+    """The same body's blocks at other line numbers (a caller that counts from the body's own first line)."""
+    document = _PARSED[body]
+    shift = first_line - document.first_line
     blocks = tuple(replace(b, line=b.line + shift, end_line=b.end_line + shift) for b in document.blocks)
     return Document(blocks, first_line, document._headings)
 
