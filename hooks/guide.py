@@ -26,8 +26,8 @@ from guidekit.adapters.print_site_patch import installed_version, patch_print_si
 from guidekit.adapters.redirects import PLUGIN as REDIRECTS_PLUGIN
 from guidekit.adapters.redirects import live_redirects
 from guidekit.adapters.redirects import localise as localise_redirects
+from guidekit.adapters.search_indexing import forget_segmentation, patch_search_indexing
 from guidekit.adapters.search_indexing import installed_version as material_version
-from guidekit.adapters.search_indexing import patch_search_indexing
 from guidekit.adapters.search_patch import install_worker, theme_worker
 from guidekit.adapters.site_files import check_includes, drop_unsafe_files, stand_in_for_unreadable_pages
 from guidekit.checks.content import load_content
@@ -143,6 +143,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state.urls = {f.src_uri: f.url for f in files}
     bodies = (page.body for page in content.pages.values())
     register_with_jieba(domain_terms(content.graph, glossary, _state.allowed_tags, bodies))
+    forget_segmentation()  # the search index segments each run once per build, with these words
     _state.reader_words, word_findings = load_reader_words(
         _state.includes_dir, _state.bad_includes, [f.src_uri for f in files.documentation_pages()], content.pages)
     _report(word_findings)

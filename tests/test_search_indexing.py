@@ -12,6 +12,7 @@ import pytest
 from guidekit.adapters.search_indexing import (
     PINNED_VERSION,
     add_entry_from_context,
+    forget_segmentation,
     patch_search_indexing,
 )
 from guidekit.search.html_events import feed
@@ -73,33 +74,54 @@ def test_every_page_of_the_guide_gives_the_same_sections(built_site):
     assert differ == []
 
 
-def material_module(source_of_method: str | None = None) -> types.ModuleType:
-    """A stand-in for Material's search module: its classes, or a SearchIndex whose method was changed."""
+def material_module() -> types.ModuleType:
+    """A stand-in for Material's search module whose SearchIndex methods are not Material's."""
     module = types.ModuleType("material_search_copy")
     module.Parser = material_search.Parser  # type: ignore[attr-defined]
+    module.bre = material_search.bre  # type: ignore[attr-defined]
     namespace: dict[str, object] = {}
-    exec(source_of_method or "def add_entry_from_context(self, page):\n    return None\n", namespace)
-    module.SearchIndex = type("SearchIndex", (), {  # type: ignore[attr-defined]
-        "add_entry_from_context": namespace["add_entry_from_context"]})
+    exec("def add_entry_from_context(self, page):\n    return None\n"
+         "def _segment_chinese(self, data):\n    return data\n", namespace)
+    module.SearchIndex = type("SearchIndex", (), dict(namespace))  # type: ignore[attr-defined]
     return module
 
 
 def test_a_material_other_than_the_pinned_one_keeps_its_own_indexing_and_is_reported():
     module = material_module()
-    original = module.SearchIndex.add_entry_from_context
+    original = dict(vars(module.SearchIndex))
     finding = patch_search_indexing(module, "9.9.0")
     assert finding is not None and finding.code == "G091" and "9.9.0" in finding.message
-    assert module.SearchIndex.add_entry_from_context is original
-    changed = patch_search_indexing(module, PINNED_VERSION)  # the pinned version, but the method differs
+    changed = patch_search_indexing(module, PINNED_VERSION)  # the pinned version, but the methods differ
     assert changed is not None and changed.code == "G091"
-    assert module.SearchIndex.add_entry_from_context is original
+    assert dict(vars(module.SearchIndex)) == original
 
 
-def test_the_pinned_material_is_patched_once(monkeypatch):
-    monkeypatch.setattr(material_search.SearchIndex, "add_entry_from_context",  # restored afterwards
-                        material_search.SearchIndex.add_entry_from_context)
-    monkeypatch.setattr(material_search.SearchIndex, "parser_class", None, raising=False)
+@pytest.fixture
+def patched(monkeypatch):
+    """Material's SearchIndex with the guide's methods, put back afterwards; Material's own beside it."""
+    index = material_search.SearchIndex
+    originals = {name: getattr(index, name) for name in ("add_entry_from_context", "_segment_chinese")}
+    for name, method in originals.items():
+        monkeypatch.setattr(index, name, method)
+    monkeypatch.setattr(index, "parser_class", None, raising=False)
     assert patch_search_indexing(material_search, PINNED_VERSION) is None
-    assert material_search.SearchIndex.add_entry_from_context is add_entry_from_context
+    return originals
+
+
+def test_the_pinned_material_is_patched_once(patched):
+    index = material_search.SearchIndex
+    assert index.add_entry_from_context is add_entry_from_context
     assert patch_search_indexing(material_search, PINNED_VERSION) is None  # a rebuild under `mkdocs serve`
-    assert material_search.SearchIndex.add_entry_from_context is add_entry_from_context
+    assert index.add_entry_from_context is add_entry_from_context
+
+
+SEGMENTED = [
+    "基层党建工作创新实践指南", "“三会一课”落实走样", "党建+双创：申报项目 12 项、论文 30 篇",
+    "支部书记 · 每月支委会 · 第一个议题", "abc 123", "", "党建", "㐀㐁 𠀀 中文 English 混排", "思南烟草思南烟草",
+]
+
+
+def test_each_run_is_segmented_as_material_segments_it(patched):
+    forget_segmentation()
+    for text in SEGMENTED * 2:  # the second time from the store
+        assert patched["_segment_chinese"](None, text) == material_search.SearchIndex._segment_chinese(None, text)

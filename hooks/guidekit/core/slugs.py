@@ -18,7 +18,7 @@ from pypinyin import lazy_pinyin  # noqa: E402 - after the setting above
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
-@lru_cache(maxsize=4096)  # the same headings (是什么, 怎么做 …) recur on every page of a type
+@lru_cache(maxsize=1 << 15)  # the same headings (是什么, 怎么做 …) recur on every page of a type
 def pinyin_slug(value: str, separator: str = "-") -> str:
     words = lazy_pinyin(value)
     slug = NOT_SLUG.sub(separator, " ".join(words).lower()).strip(separator)
