@@ -32,7 +32,8 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -136,28 +137,35 @@ def parts_of(words: Iterable[str], inner: InnerWords) -> list[str]:
     return list(parts)
 
 
-@lru_cache(maxsize=1 << 16)
-def index_word(word: str) -> str:
-    """One word of the text as the index holds it (words recur across pages: each is worked out once)."""
-    return normalise(html.unescape(word))
-
-
-def searched_words(text: str, separator: re.Pattern[str], inner: InnerWords) -> list[str]:
-    """A text's words once each, single Chinese characters left out, then their inner words."""
-    return _searched_words(FOOTNOTE_MARKS.sub("", text), separator, inner)
-
-
-@lru_cache(maxsize=1 << 16)
-def _searched_form(word: str) -> str | None:
+def searched_form(word: str) -> str | None:
     """A word of the text as the index holds it, None for a single Chinese character (not searched)."""
-    normal = index_word(word)
+    normal = normalise(html.unescape(word))
     return None if ONE_HAN.match(normal) else normal
 
 
-def _searched_words(unmarked: str, separator: re.Pattern[str], inner: InnerWords) -> list[str]:
-    forms = (_searched_form(w) for w in dict.fromkeys(words_of(unmarked, separator)))
+@dataclass(frozen=True)
+class WordWork:
+    """What one rewrite of the index works out once per distinct word (the words of a guide recur on
+    every page): its searched form and its inner words. Kept for that rewrite only."""
+
+    form: Callable[[str], str | None]
+    inner: InnerWords
+
+    @classmethod
+    def using(cls, cut_for_search: CutForSearch) -> WordWork:
+        return cls(cache(searched_form), inner_words_by_word(cut_for_search))
+
+
+def searched_words(text: str, separator: re.Pattern[str], work: WordWork) -> list[str]:
+    """A text's words once each, single Chinese characters left out, then their inner words."""
+    return _searched_words(FOOTNOTE_MARKS.sub("", text), separator, work)
+
+
+def _searched_words(unmarked: str, separator: re.Pattern[str], work: WordWork) -> list[str]:
+    form = work.form
+    forms = (form(w) for w in dict.fromkeys(words_of(unmarked, separator)))
     kept = list(dict.fromkeys(w for w in forms if w is not None))
-    return kept + parts_of(kept, inner)
+    return kept + parts_of(kept, work.inner)
 
 
 def readers_words(text_key: str, vocabulary: Vocabulary) -> list[str]:
@@ -173,20 +181,20 @@ def page_keys(title: str, vocabulary: Vocabulary) -> list[str]:
     return list(dict.fromkeys(k for k in keys if k))
 
 
-def lean_doc(doc: dict[str, Any], separator: re.Pattern[str], inner: InnerWords,
+def lean_doc(doc: dict[str, Any], separator: re.Pattern[str], work: WordWork,
              vocabulary: Vocabulary) -> dict[str, Any]:
     """One entry of the index, rewritten (see the module's description)."""
     doc = {k: v for k, v in doc.items() if k not in FORMER}
     title, text = doc.get("title"), doc.get("text")
     if isinstance(title, str):
         doc["title"] = drop_needless_breaks(FOOTNOTE_MARKS.sub("", title), separator)
-        parts = parts_of(words_of(doc["title"], separator), inner)
+        parts = parts_of(words_of(doc["title"], separator), work.inner)
         if parts:
             doc["title_parts"] = " ".join(parts)
     if isinstance(text, str):  # the footnote marks removed and the plain text worked out once
         unmarked = FOOTNOTE_MARKS.sub("", text)
         plain = _plain(unmarked)
-        words = _searched_words(unmarked, separator, inner)
+        words = _searched_words(unmarked, separator, work)
         if vocabulary.by_term:
             words += [w for w in readers_words(key_of(plain), vocabulary) if w not in words]
         doc["text"] = _excerpt_of_plain(plain)
@@ -216,9 +224,9 @@ def lean_index(index: dict[str, Any], cut_for_search: CutForSearch,
     config = dict(index["config"])
     separator = re.compile(config["separator"])
     config["fields"] = {name: {"boost": boost} for name, boost in FIELDS.items()}
-    inner = inner_words_by_word(cut_for_search)
+    work = WordWork.using(cut_for_search)
     vocabulary = vocabulary or Vocabulary()
-    docs = [lean_doc(doc, separator, inner, vocabulary) for doc in index["docs"]]
+    docs = [lean_doc(doc, separator, work, vocabulary) for doc in index["docs"]]
     return {**index, "config": config, "docs": docs}
 
 
