@@ -20,14 +20,17 @@ and twice more as users run it:
 - no print: the same minus the print-site plugin, so full/no print is the whole-guide
   print page's share of the build.
 
-Every configuration is built once per round (three rounds up to 500 pages, two above),
-the best round counting. Prints wall time, the ratios hook/plain, hook/stock, full/no print and, from the
+On this kind of machine the speed of a core drifts by a tenth from one minute to the
+next, more than the difference being measured. So plain and hook are built side by
+side, one on each core, in ROUNDS rounds: each round's hook/plain ratio is taken under
+the same conditions, and the median round's ratio is printed (the times shown are the
+medians). no print and full are then built side by side once, stock alone.
+
+Prints wall time, the ratios hook/plain, hook/stock, full/no print and, from the
 second size on, how the full build's time grew against the pages (time ratio over
 page ratio: 1.0 is linear), and the median measure-page HTML size of each. The
 CPU seconds of the plain and hook builds (user + system of the build process) and
-their ratio come last: on a machine shared with other work, wall time swings with
-the load while CPU time barely does, so hook/plain cpu is the figure to compare
-between runs.
+their ratio come last: CPU time is what the hook adds, whatever else the machine runs.
 
     .venv/bin/python benchmarks/build_benchmark.py            # 50, 500, 2000
     .venv/bin/python benchmarks/build_benchmark.py 50 500     # chosen sizes
@@ -37,12 +40,12 @@ from __future__ import annotations
 
 import os
 import re
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -58,6 +61,7 @@ ITEM_FOLDERS = tuple(SHARES)
 BODY_LINK = re.compile(r"\]\((\.\./)?(?:([a-z-]+)/)?([a-z0-9-]+)\.md(#[^)\s]*)?\)")
 FOOTNOTE = re.compile(r"\[\^([a-z0-9-]+)\]")
 TITLE_MAX = 28  # the model's limit (G140)
+ROUNDS = 5  # side-by-side builds of plain and hook per size
 
 
 def _ids(count: int) -> dict[str, list[str]]:
@@ -266,21 +270,31 @@ def plain_config(target: Path) -> Path:
     return path
 
 
-def build(target: Path, config: Path, out: Path) -> tuple[float, float]:
-    """Wall seconds and CPU seconds (user + system) of one `mkdocs build`."""
+def build_together(target: Path, builds: list[tuple[Path, Path]]) -> list[tuple[float, float]]:
+    """Wall and CPU seconds (user + system) of each `mkdocs build -f <config> -d <out>`, all run at once
+    (one a core): whatever the machine does meanwhile falls on each of them alike."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
-                   cwd=target, env=env, check=True, capture_output=True)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    results: list[tuple[float, float]] = [(0.0, 0.0)] * len(builds)
 
+    def run(slot: int, config: Path, out: Path) -> None:
+        with tempfile.TemporaryFile() as errors:
+            started = time.perf_counter()
+            process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
+                                        "-d", str(out)], cwd=target, env=env, stdout=subprocess.DEVNULL,
+                                       stderr=errors)
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            if process.returncode:
+                errors.seek(0)
+                raise SystemExit(f"{config.name} 构建失败：\n{errors.read().decode('utf-8', 'replace')[-2000:]}")
+            results[slot] = (time.perf_counter() - started, usage.ru_utime + usage.ru_stime)
 
-def best(runs: list[tuple[float, float]]) -> tuple[float, float]:
-    """The fastest wall time and the least CPU time of several runs (each the least disturbed)."""
-    return min(wall for wall, _ in runs), min(cpu for _, cpu in runs)
+    threads = [threading.Thread(target=run, args=(slot, config, out)) for slot, (config, out) in enumerate(builds)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
 
 
 def median_item_size(site: Path) -> float:
@@ -300,23 +314,27 @@ def main(sizes: list[int]) -> None:
             assert_clean(target / "docs")
             stock, plain = stock_config(target), plain_config(target)
             commit_site(target)
-            configs = {"stock": stock, "plain": plain, "hook": target / "mkdocs.yml",
-                       "no-print": target / "mkdocs-no-print.yml", "full": target / "mkdocs-full.yml"}
-            # Each round builds every configuration once, so a slower stretch of a shared machine
-            # falls on all of them alike; the best of the rounds counts.
-            rounds: dict[str, list[tuple[float, float]]] = {name: [] for name in configs}
-            for _ in range(3 if count <= 500 else 2):
-                for name, config in configs.items():
-                    rounds[name].append(build(target, config, target / f"site-{name}"))
-            (t_stock, _), (t_plain, c_plain), (t_hook, c_hook), (t_no_print, _), (t_full, _) = (
-                best(rounds[name]) for name in configs)
+            hook = target / "mkdocs.yml"
+            # plain and hook are built side by side, one a core, several times: each round's ratio is
+            # taken under the same load, and the median round counts
+            pairs = [build_together(target, [(plain, target / "site-plain"), (hook, target / "site-hook")])
+                     for _ in range(ROUNDS)]
+            (t_plain, c_plain), (t_hook, c_hook) = (
+                (statistics.median(run[k][0] for run in pairs), statistics.median(run[k][1] for run in pairs))
+                for k in (0, 1))
+            r_wall = statistics.median(hook_run[0] / plain_run[0] for plain_run, hook_run in pairs)
+            r_cpu = statistics.median(hook_run[1] / plain_run[1] for plain_run, hook_run in pairs)
+            (t_no_print, _), (t_full, _) = build_together(
+                target, [(target / "mkdocs-no-print.yml", target / "site-no-print"),
+                         (target / "mkdocs-full.yml", target / "site-full")])
+            ((t_stock, _),) = build_together(target, [(stock, target / "site-stock")])
             kb = [median_item_size(target / f"site-{k}") for k in ("stock", "plain", "hook")]
             # time ratio over page ratio against the first size: 1.0 = linear, 4.0 = quadratic at 4x the pages
             growth = f"{(t_full / first[1]) / (count / first[0]):>7.2f}" if first else f"{'-':>7}"
             first = first or (count, t_full)
             print(f"{count:>6} {t_stock:>8.2f} {t_plain:>8.2f} {t_hook:>8.2f} {t_no_print:>10.2f} {t_full:>8.2f} "
-                  f"{t_hook / t_plain:>10.3f} {t_hook / t_stock:>10.3f} {t_full / t_no_print:>13.3f} {growth} "
-                  f"{kb[0]:>9.1f} {kb[1]:>9.1f} {kb[2]:>8.1f} {c_plain:>9.2f} {c_hook:>8.2f} {c_hook / c_plain:>14.3f}",
+                  f"{r_wall:>10.3f} {t_hook / t_stock:>10.3f} {t_full / t_no_print:>13.3f} {growth} "
+                  f"{kb[0]:>9.1f} {kb[1]:>9.1f} {kb[2]:>8.1f} {c_plain:>9.2f} {c_hook:>8.2f} {r_cpu:>14.3f}",
                   flush=True)
 
 
