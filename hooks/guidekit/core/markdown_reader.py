@@ -355,7 +355,7 @@ def read(body: str, first_line: int = 1) -> Document:
     return document if document.first_line == first_line else _shifted(body, first_line)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=_PARSED_LIMIT)
 def _shifted(body: str, first_line: int) -> Document:
     """The same body's blocks at other line numbers (a caller that counts from the body's own first line)."""
     document = _PARSED[body]
