@@ -86,7 +86,7 @@ def parse_content(html: str) -> HtmlTree:
 
 
 def parse_fragment(html: str) -> LexborNode:
-    """A small piece of HTML (a list item, a start tag) as the body that holds it."""
+    """A piece of HTML (a list item, a start tag, a page's content for the search index) as the body that holds it."""
     document = LexborHTMLParser(PREFIX + html)
     assert document.body is not None  # the prefix always opens a body
     return document.body

@@ -232,9 +232,10 @@ RULES: dict[str, Rule] = {
              "整本指南打印页的提速补丁只适配固定版本的 mkdocs-print-site-plugin。"
              "请按 requirements.txt 安装固定的版本"
              "（维护者升级插件时见 hooks/guidekit/adapters/print_site_patch.py）。"),
-        Rule("G091", "warning", ("search_patch", "search_indexing"), "搜索脚本与 Material 版本不符",
+        Rule("G091", "warning", ("search_patch", "search_indexing"), "搜索补丁与 Material 版本不符",
              "中文查询分词修正和建索引时的快速解析只适配固定版本的 Material。"
-             "请按 requirements.txt 安装固定的版本（维护者升级时见 hooks/guidekit/adapters/search_patch.py）。"),
+             "请按 requirements.txt 安装固定的版本（维护者升级时见 hooks/guidekit/adapters/search_patch.py 和 "
+             "search_indexing.py）。"),
         Rule("G130", "error", ("reader_words",), "读者用词指向的词不存在",
              "includes/synonyms.yml 里，一个读者用词指向的指南用词在任何页面的标题和正文里都找不到，"
              "搜索就不会因为它找到任何页面。请改成指南里实际出现的词，或删掉这一项。"),

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
-PREFIX = "<!DOCTYPE html><html><head></head><body>"  # the content sits in the theme's <body>
+from ..checks.html_tree import parse_fragment
+
 # Elements that have no end tag in HTML (html.parser reports only their start).
 VOID: frozenset[str] = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -37,10 +38,8 @@ class TagHandler(Protocol):
 
 
 def feed(html: str, handler: TagHandler) -> None:
-    """Give `handler` the events of `html` (a page's content) in document order."""
-    body = LexborHTMLParser(PREFIX + html).body
-    if body is not None:
-        walk(body, handler)
+    """Give `handler` the events of `html` (a page's content, parsed inside the theme's <body>) in order."""
+    walk(parse_fragment(html), handler)
 
 
 def walk(root: LexborNode, handler: TagHandler) -> None:
