@@ -142,28 +142,32 @@ class _Inline:
     links: list[str] = field(default_factory=list)
 
     def add(self, token: Token) -> None:
+        children = token.children
+        if not children:
+            return
+        parts = self.parts
         link_depth = 0
-        children = token.children or []
         for position, child in enumerate(children):
-            if child.type == "link_open":
+            kind = child.type  # the common kinds first: this loop sees every inline token of the page
+            if kind == "text" or kind == "code_inline" or kind == "image":
+                parts.append(child.content)
+            elif kind == "softbreak":
+                parts.append(" ")
+            elif kind == "link_open":
                 link_depth += 1
                 self.links.append(str(child.attrGet("href") or ""))
-            elif child.type == "link_close":
+            elif kind == "link_close":
                 link_depth -= 1
-            elif child.type in ("text", "code_inline") or child.type == "image":
-                self.parts.append(child.content)
-            elif child.type == "softbreak":
-                self.parts.append(" ")
-            elif child.type == "hardbreak":
-                self.parts.append("\n")
-            elif child.type == "footnote_ref" and link_depth == 0 and not _in_link_text(children, position):
+            elif kind == "hardbreak":
+                parts.append("\n")
+            elif kind == "footnote_ref" and link_depth == 0 and not _in_link_text(children, position):
                 label = (child.meta or {}).get("label")
                 if label and label not in self.footnotes:
                     self.footnotes.append(label)
 
     def text(self) -> str:
         joined = "".join(self.parts)
-        return ATTRIBUTE_LIST.sub("", joined).strip()
+        return (ATTRIBUTE_LIST.sub("", joined) if "{" in joined else joined).strip()
 
 
 LINK_TAIL = re.compile(r"^\]\((?P<href>[^()\s]*)")
@@ -243,57 +247,62 @@ class _Reader:
         stack: list[_Open] = []
         titles: list[tuple[str, bool]] = []  # open admonitions: (title, collapsed)
         pending_heading: tuple[int, Token] | None = None
-
-        def container() -> tuple[str, ...]:
-            return tuple(title for title, _ in titles)
-
-        def collapsed() -> bool:
-            return any(folded for _, folded in titles)
-
-        def absorbing() -> _Open | None:
-            return next((unit for unit in stack if unit.absorbing), None)
+        # Kept up to date as admonitions and absorbing units open and close (read once per token).
+        container: tuple[str, ...] = ()  # the open admonitions' titles, outermost first
+        collapsed = False  # inside a folded admonition
+        absorber: _Open | None = None  # the outermost open quote or footnote definition
 
         for index, token in enumerate(tokens):
             kind = token.type
-            if kind == "admonition_open":
+            if kind == "inline":
+                self._inline(index, token, tokens, stack, absorber, pending_heading, container, collapsed)
+                pending_heading = None
+            elif kind in ("paragraph_open", "paragraph_close", "bullet_list_open", "bullet_list_close",
+                          "ordered_list_open", "ordered_list_close", "heading_close", "thead_open", "thead_close",
+                          "tbody_open", "tbody_close", "th_open", "th_close", "td_open", "td_close",
+                          "table_open", "table_close"):
+                continue
+            elif kind == "admonition_open":
                 folded = token.markup.startswith("?") and not token.markup.endswith("+")
-                self.emit(index, "admonition", token, container(), collapsed() or folded,
+                self.emit(index, "admonition", token, container, collapsed or folded,
                           text=token.content, name=str((token.meta or {}).get("tag", "")))
                 titles.append((token.content, folded))
+                container, collapsed = container + (token.content,), collapsed or folded
             elif kind == "admonition_close":
                 titles.pop()
+                container = tuple(title for title, _ in titles)
+                collapsed = any(folded for _, folded in titles)
             elif kind in ("admonition_title_open", "admonition_title_close"):
                 continue
-            elif kind in ("blockquote_open", "footnote_reference_open") and absorbing() is None:
+            elif kind in ("blockquote_open", "footnote_reference_open") and absorber is None:
                 unit_kind = "blockquote" if kind == "blockquote_open" else "footnote_def"
-                stack.append(_Open(unit_kind, token, container(), collapsed(), absorbing=True,
-                                   name=str((token.meta or {}).get("label", ""))))
+                absorber = _Open(unit_kind, token, container, collapsed, absorbing=True,
+                                 name=str((token.meta or {}).get("label", "")))
+                stack.append(absorber)
             elif kind in ("blockquote_close", "footnote_reference_close"):
                 if stack and stack[-1].absorbing and stack[-1].token.type == kind.replace("_close", "_open") \
                         and stack[-1].token.level == token.level:
                     self.close(index, stack.pop())
-            elif kind == "list_item_open" and absorbing() is None:
+                    absorber = next((unit for unit in stack if unit.absorbing), None)
+            elif kind == "list_item_open" and absorber is None:
                 is_task = "task-list-item" in str(token.attrGet("class") or "")
-                stack.append(_Open("list_item", token, container(), collapsed(), task=is_task))
-            elif kind == "list_item_close" and absorbing() is None:
+                stack.append(_Open("list_item", token, container, collapsed, task=is_task))
+            elif kind == "list_item_close" and absorber is None:
                 if stack and stack[-1].kind == "list_item":
                     self.close(index, stack.pop())
-            elif kind == "tr_open" and absorbing() is None:
+            elif kind == "tr_open" and absorber is None:
                 in_head = any(t.type == "thead_open" for t in tokens[max(0, index - 2):index])
-                stack.append(_Open("table_head" if in_head else "table", token, container(), collapsed()))
-            elif kind == "tr_close" and absorbing() is None:
+                stack.append(_Open("table_head" if in_head else "table", token, container, collapsed))
+            elif kind == "tr_close" and absorber is None:
                 if stack and stack[-1].kind.startswith("table"):
                     self.close(index, stack.pop())
             elif kind == "heading_open":
                 pending_heading = (index, token)
-            elif kind == "inline":
-                self._inline(index, token, tokens, stack, absorbing(), pending_heading, container(), collapsed())
-                pending_heading = None
             elif kind in ("fence", "code_block"):
-                self.emit(index, "fence", token, container(), collapsed(), text=token.content,
+                self.emit(index, "fence", token, container, collapsed, text=token.content,
                           name=token.info.strip())
             elif kind == "html_block":
-                self.emit(index, "html", token, container(), collapsed(), text=_html_text(token.content))
+                self.emit(index, "html", token, container, collapsed, text=_html_text(token.content))
         self.blocks.sort(key=lambda pair: (pair[1].line, pair[0]))
         blocks = tuple(block for _, block in self.blocks)
         headings = tuple(i for i, b in enumerate(blocks) if b.kind == "heading" and not b.container)
