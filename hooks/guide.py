@@ -26,8 +26,8 @@ from guidekit.adapters.print_site_patch import installed_version, patch_print_si
 from guidekit.adapters.redirects import PLUGIN as REDIRECTS_PLUGIN
 from guidekit.adapters.redirects import live_redirects
 from guidekit.adapters.redirects import localise as localise_redirects
-from guidekit.adapters.search_indexing import forget_segmentation, patch_search_indexing
 from guidekit.adapters.search_indexing import installed_version as material_version
+from guidekit.adapters.search_indexing import patch_search_indexing, use_segmenter
 from guidekit.adapters.search_patch import install_worker, theme_worker
 from guidekit.adapters.site_files import check_includes, drop_unsafe_files, stand_in_for_unreadable_pages
 from guidekit.checks.content import load_content
@@ -49,6 +49,7 @@ from guidekit.pages.preview import preview_banner
 from guidekit.pages.voice_labels import label_guide_sections
 from guidekit.search.reader_words import load_reader_words, vocabulary
 from guidekit.search.search_index import index_as_script_only, jieba_cut_for_search, lean_index_file
+from guidekit.search.segmenter import guide_segmenter
 from guidekit.search.vocabulary import domain_terms, register_with_jieba
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -95,9 +96,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if REDIRECTS_PLUGIN in config.plugins:  # old addresses answer with a page in Chinese
         import mkdocs_redirects.plugin
         localise_redirects(mkdocs_redirects.plugin)
-    if "material/search" in config.plugins or "search" in config.plugins:  # index from the lexbor parse
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None:  # index from the lexbor parse, segmented by jieba-rs
         import material.plugins.search.plugin as material_search
-        _report([f for f in [patch_search_indexing(material_search, material_version())] if f])
+        finding = patch_search_indexing(material_search, material_version())
+        _report([finding] if finding else [])
+        own_dictionary = search.config.get("jieba_dict") or search.config.get("jieba_dict_user")
+        _state.fast_segmentation = finding is None and not own_dictionary  # else jieba, as Material sets it
     if "material/search" in config.plugins or "search" in config.plugins:  # worker under its own name
         worker = theme_worker(list(config.theme.dirs))
         if isinstance(worker, Finding):
@@ -142,8 +147,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _state.unlisted = unlisted
     _state.urls = {f.src_uri: f.url for f in files}
     bodies = (page.body for page in content.pages.values())
-    register_with_jieba(domain_terms(content.graph, glossary, _state.allowed_tags, bodies))
-    forget_segmentation()  # the search index segments each run once per build, with these words
+    terms = domain_terms(content.graph, glossary, _state.allowed_tags, bodies)
+    segmenter = guide_segmenter(terms) if _state.fast_segmentation else None
+    if segmenter is None:  # Material's own indexing, or its own jieba dictionary: jieba learns the words
+        register_with_jieba(terms)
+    use_segmenter(segmenter.cut if segmenter else None)  # each run once per build, with these words
+    _state.cut_for_search = segmenter.cut_for_search if segmenter else jieba_cut_for_search()
     _state.reader_words, word_findings = load_reader_words(
         _state.includes_dir, _state.bad_includes, [f.src_uri for f in files.documentation_pages()], content.pages)
     _report(word_findings)
@@ -241,7 +250,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)  # the index: UTF-8, words inside long words (烟草 in 思南烟草)
     if _state.content is not None:  # the model, reusable without MkDocs (schema: graph_export.py)
         (site / GRAPH_FILE).write_text(export_json(_state.content.graph), encoding="utf-8")
-    lean_index_file(site / "search" / "search_index.json", jieba_cut_for_search(),
+    lean_index_file(site / "search" / "search_index.json", _state.cut_for_search or jieba_cut_for_search(),
                     vocabulary(_state.reader_words, _state.urls))
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     if offline is not None and offline.config.enabled:  # the bundle loads the index as a script only

@@ -7,15 +7,17 @@ from __future__ import annotations
 import re
 import types
 
+import jieba
 import material.plugins.search.plugin as material_search
 import pytest
 from guidekit.adapters.search_indexing import (
     PINNED_VERSION,
     add_entry_from_context,
-    forget_segmentation,
     patch_search_indexing,
+    use_segmenter,
 )
 from guidekit.search.html_events import feed
+from guidekit.search.segmenter import guide_segmenter
 
 ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.S)
 
@@ -121,7 +123,14 @@ SEGMENTED = [
 ]
 
 
-def test_each_run_is_segmented_as_material_segments_it(patched):
-    forget_segmentation()
+@pytest.mark.parametrize("segmenter", ["jieba", "jieba-rs"])
+def test_each_run_is_segmented_as_material_segments_it(patched, segmenter, monkeypatch):
+    """Material's own method (jieba) and the patched one, with jieba or with the build's jieba-rs segmenter:
+    both with jieba's own dictionary (a tokenizer of its own: other tests teach the default one words)."""
+    monkeypatch.setattr(jieba, "cut", jieba.Tokenizer().cut)
+    fast = guide_segmenter([])
+    assert fast is not None
+    use_segmenter(fast.cut if segmenter == "jieba-rs" else None)
     for text in SEGMENTED * 2:  # the second time from the store
         assert patched["_segment_chinese"](None, text) == material_search.SearchIndex._segment_chinese(None, text)
+    use_segmenter(None)

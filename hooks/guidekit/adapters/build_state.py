@@ -13,6 +13,7 @@ from pathlib import Path
 from ..checks.content import Content
 from ..core.findings import Finding
 from ..search.reader_words import ReaderWord
+from ..search.search_index import CutForSearch
 from .search_patch import PatchedWorker
 
 
@@ -31,6 +32,8 @@ class BuildState:
     unlisted: list[str] = field(default_factory=list)   # on_files: items left out of the nav (> 50 a folder)
     reader_words: list[ReaderWord] = field(default_factory=list)  # on_files: includes/synonyms.yml, checked
     worker: PatchedWorker | None = None                 # on_config: the search worker, patched and renamed
+    fast_segmentation: bool = False                     # on_config: jieba-rs may segment (search/segmenter.py)
+    cut_for_search: CutForSearch | None = None                   # on_files: the index's inner words, same segmenter
 
     @property
     def includes_dir(self) -> Path:

@@ -7,11 +7,13 @@ Material 9.8.1 indexes a page in two steps that this adapter makes cheaper:
   same `Parser` from the lexbor tree (search/html_events.py): the sections, titles, texts and
   exclusions are Material's own; only the tokenising changes (about 1 ms a page less).
 - `SearchIndex._segment_chinese` runs jieba over every run of Han characters of every
-  section. The same runs recur all over a guide (titles in links, the labels of every page,
-  recurring phrases: two thirds of the runs of this guide are repeats), so the replacement
-  segments each distinct run once per build and reuses the result. jieba's answer for a run
-  depends only on its dictionary, which the hook completes before any page is indexed;
-  `forget_segmentation` empties the store when a rebuild may have changed it.
+  section. The replacement segments with the build's own segmenter (`use_segmenter`: jieba-rs
+  with the guide's terms, search/segmenter.py, the same words as jieba in a tenth of the time;
+  jieba itself until one is set). The same runs recur all over a guide (titles in links, the
+  labels of every page, recurring phrases: two thirds of the runs of this guide are repeats),
+  so each distinct run is segmented once per build and the result reused. The answer for a run
+  depends only on the dictionary, which the hook completes before any page is indexed;
+  `use_segmenter` empties the store, since a rebuild may have changed it.
 
 tests/test_search_indexing.py holds both to Material's own results: the same sections on
 every page of the guide and on HTML chosen to trip a tokeniser, the same segmented text.
@@ -25,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import re
+from collections.abc import Callable, Iterable
 from importlib import metadata
 from types import ModuleType
 from typing import Any
@@ -40,7 +43,7 @@ PINNED_SOURCES = {
 }
 BREAK = "\u200b"  # Material's word break
 
-_segmenter: dict[str, Any] = {}  # the jieba module and Material's Han-run pattern, set when patched
+_segmenter: dict[str, Any] = {}  # the cut and Material's Han-run pattern, set when patched
 _segmented: dict[str, str] = {}  # each distinct run of Han characters, as Material writes it segmented
 
 
@@ -65,14 +68,22 @@ def _segmented_run(match: re.Match[str]) -> str:
     value = match.group(0)
     found = _segmented.get(value)
     if found is None:
-        words = _segmenter["jieba"].cut(value.encode("utf-8"))
+        words = _segmenter["cut"](value)
         found = _segmented[value] = BREAK + BREAK.join(words) + BREAK
     return found
 
 
-def forget_segmentation() -> None:
-    """Empty the store of segmented runs (jieba's words may have changed since the last build)."""
+def use_segmenter(cut: Callable[[str], Iterable[str]] | None) -> None:
+    """Segment with `cut` from now on (None: Material's jieba) and forget the runs segmented so far
+    (the words may have changed since the last build)."""
     _segmented.clear()
+    _segmenter["cut"] = cut or _jieba_cut
+
+
+def _jieba_cut(text: str) -> Iterable[str]:
+    """Material's own call: jieba's default tokenizer, precise mode, with its hidden Markov model."""
+    import jieba
+    return list(jieba.cut(text.encode("utf-8")))
 
 
 REPLACEMENTS = {"add_entry_from_context": add_entry_from_context, "_segment_chinese": _segment_chinese}
@@ -104,7 +115,7 @@ def patch_search_indexing(search_plugin_module: ModuleType, version: str) -> Fin
                        "搜索索引改用 Material 自己的做法，构建会慢一些。",
                        "把 requirements.txt 中的 mkdocs-material 固定回适配的版本，或按 "
                        "hooks/guidekit/adapters/search_indexing.py 开头的说明检查新版本后更新其中的版本和哈希。")
-    _segmenter["jieba"] = getattr(search_plugin_module, "jieba", None)
+    _segmenter.setdefault("cut", _jieba_cut)
     _segmenter["han_run"] = search_plugin_module.bre.compile(r"(\p{script: Han}+)", search_plugin_module.bre.UNICODE)
     index_class.parser_class = parser_class  # type: ignore[union-attr]
     for name, replacement in REPLACEMENTS.items():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from ..core.graph import Graph
+from .segmenter import TERM_FREQUENCY
 
 # A named programme or term is written in Chinese quotation marks: “三控一平衡”, “党建+”.
 QUOTED = re.compile(r"[“\"]([^”\"\s，。；：、]{2,8})[”\"]")
@@ -33,8 +35,13 @@ def domain_terms(graph: Graph, glossary: Iterable[tuple[str, str]],
     return sorted({t for t in cleaned if t})
 
 
-def register_with_jieba(terms: Iterable[str]) -> None:
-    """Make each term one word for jieba, which Material's search uses to segment Chinese."""
+def register_with_jieba(terms: Iterable[str], tokenizer: Any = None) -> None:
+    """Make each term one word for jieba (Material's own segmentation, when the hook's is not used).
+
+    jieba adds a term's frequency to its dictionary's total even when the term was in the
+    dictionary already; the total here takes the old frequency off again, as jieba-rs does, so
+    both segment alike (segmenter.py). `tokenizer`: a jieba.Tokenizer; jieba's default one if None.
+    """
     try:
         import jieba
     except ImportError:  # search without jieba still works, only less precisely
@@ -42,5 +49,9 @@ def register_with_jieba(terms: Iterable[str]) -> None:
     import logging
 
     jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict ..." lines are not for editors
+    tokenizer = tokenizer if tokenizer is not None else jieba.dt
+    tokenizer.check_initialized()
     for term in terms:
-        jieba.add_word(term, freq=20000)
+        old = tokenizer.FREQ.get(term, 0)
+        tokenizer.add_word(term, freq=TERM_FREQUENCY)
+        tokenizer.total -= old
