@@ -13,19 +13,30 @@ import jieba
 import pytest
 from guidekit.search.reader_words import Vocabulary
 from guidekit.search.search_index import (
+    BREAK,
     EXCERPT,
     FOOTNOTE_MARKS,
+    FORMER,
     OFFLINE_PREFIX,
+    TAG,
     TYPE_BOOST,
+    WordWork,
+    _excerpt_of_plain,
     drop_needless_breaks,
+    encode_index,
     excerpt,
     index_as_script_only,
     inner_words,
     lean_index,
     lean_index_file,
     page_keys,
+    parts_of,
+    plain_text,
+    readers_words,
+    unmarked,
     words_of,
 )
+from guidekit.search.search_terms import key_of
 from material.plugins.search.plugin import SearchIndex
 
 SEPARATOR = r'[\s\u200b+\-_,:!=\[\]()"`/，。、；：！？“”‘’（）《》]+'  # as in mkdocs.yml
@@ -187,3 +198,124 @@ def test_the_offline_bundle_keeps_only_the_script_form(cut_for_search, tmp_path)
     index_as_script_only(tmp_path)
     assert not path.exists()
     assert (tmp_path / "search_index.js").read_text(encoding="utf-8") == OFFLINE_PREFIX + lean
+
+
+# The rewrite as first written, one pass after another, nothing shared between sections: the
+# faster rewrite (footnote marks looked for only where they can be, words split and deduplicated
+# by C-level iterators, each distinct title and text worked out once) must give the same bytes.
+def reference_lean_doc(doc: dict, separator: re.Pattern[str], work: WordWork, vocabulary: Vocabulary) -> dict:
+    def plain(marks_gone: str) -> str:
+        return " ".join(re.sub(BREAK + "+", "", TAG.sub(" ", marks_gone)).split())
+
+    def reference_words_of(text: str) -> list[str]:
+        return [w for chunk in TAG.split(text) for w in separator.split(chunk) if w]
+
+    def reference_parts_of(words: list[str]) -> list[str]:
+        have, parts = set(words), {}
+        for word in words:
+            for part in work.inner(word):
+                if part not in have:
+                    parts[part] = None
+        return list(parts)
+
+    doc = {k: v for k, v in doc.items() if k not in FORMER}
+    title, text = doc.get("title"), doc.get("text")
+    if isinstance(title, str):
+        doc["title"] = drop_needless_breaks(FOOTNOTE_MARKS.sub("", title), separator)
+        parts = reference_parts_of(reference_words_of(doc["title"]))
+        if parts:
+            doc["title_parts"] = " ".join(parts)
+    if isinstance(text, str):
+        marks_gone = FOOTNOTE_MARKS.sub("", text)
+        forms = (work.form(w) for w in dict.fromkeys(reference_words_of(marks_gone)))
+        words = list(dict.fromkeys(w for w in forms if w is not None))
+        words += reference_parts_of(words)
+        if vocabulary.by_term:
+            words += [w for w in readers_words(key_of(plain(marks_gone)), vocabulary) if w not in words]
+        doc["text"] = _excerpt_of_plain(plain(marks_gone))
+        if words:
+            doc["words"] = " ".join(words)
+    location = str(doc.get("location", ""))
+    if "#" not in location and isinstance(title, str):
+        doc["keys"] = " ".join(page_keys(title, vocabulary))
+        pins = vocabulary.by_page.get(location)
+        if pins:
+            doc["pins"] = " ".join(pins)
+    boost = TYPE_BOOST.get(location.split("/", 1)[0])
+    if boost is not None and "boost" not in doc:
+        doc["boost"] = boost
+    return doc
+
+
+B = BREAK
+TRICKY_TEXTS = [
+    "",
+    "<p></p>",
+    f"<p>{B}思南{B}烟草{B}开展{B}“{B}三亮一评{B}”{B}活动{B}。</p>",
+    f"<p>{B}党员{B}亮{B}身份{B}。<sup>1</sup> <sup>12</sup></p>",  # footnote references
+    f"<p>见{B}资料{B}来源{B}。 \n ↩↩</p><p>{B}另{B}一{B}条{B}。↩</p>",  # back-links, spaces before them
+    " <sup>1</sup>↩ <sup>x</sup> ↩<sup>2</sup>\t↩",  # marks next to marks
+    "<sup>1</sup>",
+    "↩",
+    f"<li>增长{B}80%，{B}奎屯市{B}分行{B}参加</li>",
+    f"<p>&#1;{B}&amp;{B}&lt;b&gt;{B}AT&amp;T{B}&#8617;</p>",  # entities, one unescaping to nothing
+    "&#1;",  # one word, unescaped to nothing: still a `words` field, empty
+    f"<p>ＡＢＣ{B}１２３{B}党建＋{B}互联网+{B}Ｃ＋＋</p>",  # full width, plus signs
+    f"<p>{B}{B}{B}</p>{B}<em>{B}中国{B}邮政{B}储蓄{B}银行{B}</em>{B}中国邮政储蓄银行{B}",
+    f"<p>{'党员' * 60}&amp;{'党员' * 10}</p>",  # an entity across the teaser's end
+    f"<p>{B}一{B}二{B}三{B}</p>",  # single characters only
+    f"<p>a<b>b</b>c{B}d e\u3000f</p>",
+]
+TRICKY_TITLES = [
+    "", f"{B}思南{B}烟草{B}：{B}“{B}三三{B}”{B}党建{B}工作{B}模式{B}",
+    f"<code>x</code>{B}中国邮政储蓄银行{B}<sup>1</sup>",
+    f"形式主义{B}：党建{B}工作“虚”“浮”、流于形式", f"以“{B}党建+{B}”把{B}党建融入中心工作", "↩ 标题 ↩",
+]
+TRICKY_VOCABULARY = Vocabulary(by_term={"积分制": ("打分",), "奎屯市分行": ("奎屯支行",), "党员": ("共产党员", "党建")},
+                               by_page={"cases/sinan/": ("烟草公司",)})
+
+
+def tricky_index() -> dict:
+    locations = ["cases/sinan/", "cases/sinan/#bei-jing", "measures/m/", "problems/p/#x", "guide/", "other/"]
+    docs = []
+    for i, text in enumerate(TRICKY_TEXTS * 2):  # every text twice: the second time from the rewrite's store
+        doc = {"location": locations[i % len(locations)], "title": TRICKY_TITLES[i % len(TRICKY_TITLES)],
+               "text": text, "tags": ["党员管理"]}
+        if i % 5 == 0:
+            doc["boost"] = 2.0
+        docs.append(doc)
+    docs += [{"location": "x/", "title": 3, "text": None}, {"location": "y/"}, {"title": "无正文"}, {"text": "无标题"}]
+    return {"config": {"separator": SEPARATOR, "lang": ["en"], "fields": {"title": {}, "text": {}}}, "docs": docs}
+
+
+@pytest.mark.parametrize("vocabulary", [Vocabulary(), TRICKY_VOCABULARY], ids=["no readers' words", "readers' words"])
+def test_the_rewrite_gives_the_bytes_of_the_straightforward_rewrite(cut_for_search, vocabulary):
+    index = tricky_index()
+    separator = re.compile(SEPARATOR)
+    work = WordWork.using(cut_for_search)
+    expected = [reference_lean_doc(doc, separator, work, vocabulary) for doc in index["docs"]]
+    lean = lean_index(index, cut_for_search, vocabulary)
+    assert encode_index({"docs": lean["docs"]}) == encode_index({"docs": expected})
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS + TRICKY_TITLES)
+def test_the_faster_passes_match_their_regular_expressions(cut_for_search, text):
+    separator = re.compile(SEPARATOR)
+    assert unmarked(text) == FOOTNOTE_MARKS.sub("", text)
+    assert plain_text(text) == " ".join(re.sub(BREAK + "+", "", TAG.sub(" ", FOOTNOTE_MARKS.sub("", text))).split())
+    assert words_of(text, separator) == [w for chunk in TAG.split(text) for w in separator.split(chunk) if w]
+    words = words_of(text, separator)
+    inner = WordWork.using(cut_for_search).inner
+    expected: dict[str, None] = {}
+    for word in words:
+        expected.update((part, None) for part in inner(word) if part not in words)
+    assert parts_of(words, inner) == list(expected)
+
+
+def test_no_rewrite_reuses_another_rewrites_words():
+    pages = [("measures/m/", "思南烟草的做法", "<p>思南烟草的做法。</p>")]
+    index = material_index(pages)
+    first = lean_index(index, lambda word: [word[1:3]])
+    second = lean_index(index, lambda word: [word[2:4]])
+    assert first["docs"][0]["words"] != second["docs"][0]["words"]
+    assert first["docs"][0]["title_parts"] != second["docs"][0]["title_parts"]

@@ -23,7 +23,9 @@ jieba's words, and one field per kind of text. `lean_index` rewrites it:
 - the footnote marks (`<sup>1</sup>`, ↩) are gone; UTF-8, no needless breaks in titles.
 
 Pure: the caller passes jieba's `cut_for_search` and the index as parsed JSON; only the two
-small wrappers at the end read a file or import jieba.
+small wrappers at the end read a file or import jieba. One rewrite works out each distinct word
+(`WordWork`: its searched form, its inner words) and each distinct title and text (`SectionWork`:
+a guide's headings and recurring sections repeat) once, and keeps nothing for the next rewrite.
 """
 
 from __future__ import annotations
@@ -31,11 +33,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .reader_words import Vocabulary
 from .search_terms import key_of, normalise
@@ -71,7 +74,12 @@ def inner_words(word: str, cut_for_search: CutForSearch) -> list[str]:
 
 def words_of(text: str, separator: re.Pattern[str]) -> list[str]:
     """The words Material's tokenizer makes of a title or text (tags are not words)."""
-    return [w for chunk in TAG.split(text) for w in separator.split(chunk) if w]
+    return list(_words(text, separator))
+
+
+def _words(text: str, separator: re.Pattern[str]) -> Iterator[str]:
+    """words_of, one by one (C-level iterators: the rewrite splits every text of the guide)."""
+    return filter(None, chain.from_iterable(map(separator.split, TAG.split(text))))
 
 
 def drop_needless_breaks(text: str, separator: re.Pattern[str]) -> str:
@@ -87,14 +95,19 @@ def drop_needless_breaks(text: str, separator: re.Pattern[str]) -> str:
     return BREAKS.sub(keep, text)
 
 
+def unmarked(text: str) -> str:
+    """`text` without its footnote marks; the pattern only runs on a text that can hold one (most hold none)."""
+    return FOOTNOTE_MARKS.sub("", text) if "<sup>" in text or "↩" in text else text
+
+
 def plain_text(text: str) -> str:
     """A title's or text's characters as a reader reads them: no tags, no word breaks, one space."""
-    return _plain(FOOTNOTE_MARKS.sub("", text))
+    return _plain(unmarked(text))
 
 
-def _plain(unmarked: str) -> str:
+def _plain(marks_gone: str) -> str:
     """plain_text of a text whose footnote marks are already gone."""
-    return " ".join(BREAKS.sub("", TAG.sub(" ", unmarked)).split())
+    return " ".join(TAG.sub(" ", marks_gone).replace(BREAK, "").split())
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -126,15 +139,11 @@ def inner_words_by_word(cut_for_search: CutForSearch) -> InnerWords:
 
 
 def parts_of(words: Iterable[str], inner: InnerWords) -> list[str]:
-    """The inner words of the long Chinese words among `words` that are not among them already."""
+    """The inner words of the long Chinese words among `words` that are not among them already,
+    once each, in the order they first occur."""
     words = list(words)
     have = set(words)
-    parts: dict[str, None] = {}
-    for word in words:
-        for part in inner(word):
-            if part not in have:
-                parts[part] = None
-    return list(parts)
+    return [part for part in dict.fromkeys(chain.from_iterable(map(inner, words))) if part not in have]
 
 
 def searched_form(word: str) -> str | None:
@@ -158,13 +167,13 @@ class WordWork:
 
 def searched_words(text: str, separator: re.Pattern[str], work: WordWork) -> list[str]:
     """A text's words once each, single Chinese characters left out, then their inner words."""
-    return _searched_words(FOOTNOTE_MARKS.sub("", text), separator, work)
+    return _searched_words(unmarked(text), separator, work)
 
 
-def _searched_words(unmarked: str, separator: re.Pattern[str], work: WordWork) -> list[str]:
-    form = work.form
-    forms = (form(w) for w in dict.fromkeys(words_of(unmarked, separator)))
-    kept = list(dict.fromkeys(w for w in forms if w is not None))
+def _searched_words(marks_gone: str, separator: re.Pattern[str], work: WordWork) -> list[str]:
+    forms = dict.fromkeys(map(work.form, _words(marks_gone, separator)))
+    forms.pop(None, None)  # the single Chinese characters
+    kept = cast("list[str]", list(forms))  # None is gone
     return kept + parts_of(kept, work.inner)
 
 
@@ -181,25 +190,60 @@ def page_keys(title: str, vocabulary: Vocabulary) -> list[str]:
     return list(dict.fromkeys(k for k in keys if k))
 
 
-def lean_doc(doc: dict[str, Any], separator: re.Pattern[str], work: WordWork,
-             vocabulary: Vocabulary) -> dict[str, Any]:
+def title_fields(title: str, separator: re.Pattern[str], work: WordWork) -> tuple[str, str | None]:
+    """A title as the index holds it (no footnote marks, no needless breaks) and its `title_parts`
+    (None if it has none)."""
+    lean = drop_needless_breaks(unmarked(title), separator)
+    parts = parts_of(words_of(lean, separator), work.inner)
+    return lean, " ".join(parts) if parts else None
+
+
+def text_fields(text: str, separator: re.Pattern[str], work: WordWork,
+                vocabulary: Vocabulary) -> tuple[str, str | None]:
+    """A section's teaser and its searched `words` (None if it has none)."""
+    marks_gone = unmarked(text)  # the footnote marks removed and the plain text worked out once
+    plain = _plain(marks_gone)
+    words = _searched_words(marks_gone, separator, work)
+    if vocabulary.by_term:
+        words += [w for w in readers_words(key_of(plain), vocabulary) if w not in words]
+    return _excerpt_of_plain(plain), " ".join(words) if words else None
+
+
+@dataclass(frozen=True)
+class SectionWork:
+    """What one rewrite of the index works out once per distinct title and text (a guide's headings,
+    labels and recurring sections repeat across pages): `title_fields` and `text_fields`, each a
+    function of the title or text alone once the rewrite's separator, words and vocabulary are fixed.
+    Kept for that rewrite only."""
+
+    title: Callable[[str], tuple[str, str | None]]
+    text: Callable[[str], tuple[str, str | None]]
+
+    @classmethod
+    def using(cls, separator: re.Pattern[str], work: WordWork, vocabulary: Vocabulary) -> SectionWork:
+        @cache
+        def title(title: str) -> tuple[str, str | None]:
+            return title_fields(title, separator, work)
+
+        @cache
+        def text(text: str) -> tuple[str, str | None]:
+            return text_fields(text, separator, work, vocabulary)
+
+        return cls(title, text)
+
+
+def lean_doc(doc: dict[str, Any], sections: SectionWork, vocabulary: Vocabulary) -> dict[str, Any]:
     """One entry of the index, rewritten (see the module's description)."""
     doc = {k: v for k, v in doc.items() if k not in FORMER}
     title, text = doc.get("title"), doc.get("text")
     if isinstance(title, str):
-        doc["title"] = drop_needless_breaks(FOOTNOTE_MARKS.sub("", title), separator)
-        parts = parts_of(words_of(doc["title"], separator), work.inner)
-        if parts:
-            doc["title_parts"] = " ".join(parts)
-    if isinstance(text, str):  # the footnote marks removed and the plain text worked out once
-        unmarked = FOOTNOTE_MARKS.sub("", text)
-        plain = _plain(unmarked)
-        words = _searched_words(unmarked, separator, work)
-        if vocabulary.by_term:
-            words += [w for w in readers_words(key_of(plain), vocabulary) if w not in words]
-        doc["text"] = _excerpt_of_plain(plain)
-        if words:
-            doc["words"] = " ".join(words)
+        doc["title"], title_parts = sections.title(title)
+        if title_parts is not None:
+            doc["title_parts"] = title_parts
+    if isinstance(text, str):
+        doc["text"], words = sections.text(text)
+        if words is not None:
+            doc["words"] = words
     location = str(doc.get("location", ""))
     if "#" not in location and isinstance(title, str):
         doc["keys"] = " ".join(page_keys(title, vocabulary))
@@ -224,9 +268,9 @@ def lean_index(index: dict[str, Any], cut_for_search: CutForSearch,
     config = dict(index["config"])
     separator = re.compile(config["separator"])
     config["fields"] = {name: {"boost": boost} for name, boost in FIELDS.items()}
-    work = WordWork.using(cut_for_search)
     vocabulary = vocabulary or Vocabulary()
-    docs = [lean_doc(doc, separator, work, vocabulary) for doc in index["docs"]]
+    sections = SectionWork.using(separator, WordWork.using(cut_for_search), vocabulary)
+    docs = [lean_doc(doc, sections, vocabulary) for doc in index["docs"]]
     return {**index, "config": config, "docs": docs}
 
 
