@@ -5,7 +5,15 @@ from __future__ import annotations
 import sys
 
 from conftest import ROOT
-from guidekit.checks.simplified import ALLOWED_WORDS, character_map, check_simplified, traditional_in
+from guidekit.checks.simplified import (
+    ALLOWED_WORDS,
+    _bmp_class,
+    _default_bmp_class,
+    character_map,
+    check_simplified,
+    has_mapped,
+    traditional_in,
+)
 from guidekit.core.front_matter import parse_page
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -46,3 +54,22 @@ def test_many_characters_on_one_line_are_summarised():
     page, _ = parse_page("a.md", "繁體字寫滿了這一整行的內容與說明，還有書畫\n")
     (finding,) = check_simplified(page)
     assert "等 10 个" in finding.message and finding.line == 1
+
+
+def test_the_fast_test_agrees_with_the_set_test_inside_and_beyond_the_bmp():
+    mapping = character_map()
+    astral = [c for c in mapping if ord(c) > 0xFFFF]
+    assert astral, "the map holds characters beyond the BMP: the fast test must not miss them"
+    texts = ["", "简体字的正文", "黨建", "𠀀简体", f"简体{astral[0]}", f"{astral[-1]}", "abc\n杨乾", "\U0001F600 表情"]
+    for text in texts:
+        assert has_mapped(text, mapping, _default_bmp_class()) == (not mapping.keys().isdisjoint(text)), text
+    small = {"業": "业", astral[0]: "x"}
+    for text in texts:
+        assert has_mapped(text, small, _bmp_class(small)) == (not small.keys().isdisjoint(text)), text
+    assert not has_mapped("任何文字", {}, _bmp_class({}))
+
+
+def test_a_traditional_character_beyond_the_bmp_is_reported():
+    char = next(c for c in character_map() if ord(c) > 0xFFFF)
+    page, _ = parse_page("a.md", f"---\ntitle: 标题{char}\n---\n\n正文{char}\n")
+    assert [(f.code, f.line) for f in check_simplified(page)] == [("G047", 2), ("G047", 5)]
