@@ -92,20 +92,32 @@ def stored_fingerprints(path: Path = FINGERPRINTS) -> Fingerprints | None:
         return None
 
 
-def copied_runs(body: str, first_line: int, prints: Fingerprints) -> list[tuple[int, str]]:
-    """Maximal unquoted runs of WINDOW+ characters that an original contains, with their first line."""
-    flat_parts: list[str] = []
-    starts: list[int] = []  # offset in the flat text where each source line begins
+def flat_text(body: str) -> str:
+    """The body as the fingerprints see it: quotations replaced by BREAK, words only.
+
+    The same as flattening it line by line and joining the lines: a quotation never spans a
+    line break, and normalise drops the line breaks along with every other non-word character.
+    """
+    return normalise(QUOTED.sub(BREAK, body))
+
+
+def line_starts(body: str) -> list[int]:
+    """The offset in flat_text(body) where each source line begins."""
+    starts: list[int] = []
     offset = 0
     for raw in body.split("\n"):
         starts.append(offset)
-        part = normalise(QUOTED.sub(BREAK, raw))
-        flat_parts.append(part)
-        offset += len(part)
-    flat = "".join(flat_parts)
+        offset += len(flat_text(raw))
+    return starts
+
+
+def copied_runs(body: str, first_line: int, prints: Fingerprints) -> list[tuple[int, str]]:
+    """Maximal unquoted runs of WINDOW+ characters that an original contains, with their first line."""
+    flat = flat_text(body)
     matched: set[int] = set()
+    probes = prints.probes
     for probe in range(0, len(flat) - PROBE + 1, PROBE):
-        if fingerprint(flat[probe:probe + PROBE]) not in prints.probes:
+        if fingerprint(flat[probe:probe + PROBE]) not in probes:
             continue
         for start in range(max(0, probe + PROBE - WINDOW), probe + 1):
             if start not in matched and start + WINDOW <= len(flat) \
@@ -121,6 +133,9 @@ def copied_runs(body: str, first_line: int, prints: Fingerprints) -> list[tuple[
         run_end = start + WINDOW
     if run_start >= 0:
         runs.append((run_start, flat[run_start:run_end]))
+    if not runs:  # the usual case: no line needs locating
+        return []
+    starts = line_starts(body)
     return [(first_line + bisect.bisect_right(starts, at) - 1, run) for at, run in runs]
 
 
