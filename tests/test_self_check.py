@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
 from conftest import BASE_PAGES, ROOT
 from guidekit.checks.content import load_content
-from guidekit.checks.questions import check_duplicate_questions, checklist_items, first_step, question_text
+from guidekit.checks.questions import (
+    check_duplicate_questions,
+    check_questions,
+    checklist_items,
+    first_step,
+    question_lines,
+    question_text,
+)
 from guidekit.pages.nav import build_nav
 from guidekit.pages.self_check import (
     measure_plan_fields,
@@ -187,8 +195,6 @@ def test_generated_pages_are_kept_out_of_the_git_dates_plugin_and_the_print_page
 
 
 def test_a_self_check_section_without_task_items_is_reported_with_its_line():
-    from guidekit.checks.questions import check_questions
-
     body = "## 表现\n\n文字。\n\n## 自查要点\n\n- 忘了写成勾选项。\n"
     [finding] = check_questions("problems/a.md", body, body_start_line=6)
     assert (finding.code, finding.line, finding.level) == ("G055", 10, "warning")
@@ -232,6 +238,23 @@ def test_the_first_step_is_the_first_numbered_item_of_how_to_do_it_as_plain_text
     assert first_step("## 怎么做\n\n```\n1. 示例\n```\n\n2) 真正的第一步。\n") == "真正的第一步。"
     assert first_step("## 怎么做\n\n- 没有编号。\n\n## 注意事项\n\n1. 不算。\n") == ""
     assert first_step("") == ""
+
+
+@pytest.mark.parametrize("parsed_at", [1, 7, 23])
+def test_questions_and_first_steps_do_not_depend_on_where_the_body_starts(parsed_at):
+    """The build passes each body's first line so its one parse is read as it is; whichever line
+    the body was first parsed at, the texts, the 0-based lines and G055's line are the same."""
+    no_items = "## 表现\n\n文字。\n\n## 自查要点\n\n- 忘了写成勾选项。\n"
+    for body in (PAGE, STEPS, no_items):
+        checklist_items(body, parsed_at)  # the first parse of the body, at that line
+        for first_line in (1, 6, parsed_at):
+            assert checklist_items(body, first_line) == checklist_items(body)
+            assert first_step(body, first_line) == first_step(body)
+            assert question_lines(body, first_line) == question_lines(body)
+            assert check_questions("problems/a.md", body, first_line) == [
+                replace(f, line=f.line + first_line - 1) for f in check_questions("problems/a.md", body)]
+    assert question_lines(PAGE) == [8, 9, 15, 16, 19, 24]
+    assert check_questions("problems/a.md", no_items, 6)[0].line == 10
 
 
 def test_lead_and_effort_come_from_front_matter_and_are_absent_until_written():
