@@ -126,6 +126,10 @@ def _measure_rating(graph: Graph, measure_id: str) -> Rating:
 
 def case_rating(graph: Graph, case_id: str) -> Rating | None:
     """A case's badge: its strongest application, reason `<measure title>：<why>`; None while it has none."""
+    return graph.remember("case_rating", case_id, lambda: _case_rating(graph, case_id))
+
+
+def _case_rating(graph: Graph, case_id: str) -> Rating | None:
     best = strongest(case_applications(graph, case_id))
     if best is None:
         return None

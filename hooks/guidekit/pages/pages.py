@@ -147,10 +147,17 @@ def overview_markdown(graph: Graph, picture_svg: str = "", evidence_page: bool =
     lines.append("| 问题 | 成因 | 创新举措 | 实践案例 |")
     lines.append("| --- | --- | --- | --- |")
 
+    links: dict[str, str] = {}  # an item stands in many rows: its link is written once
+
+    def link(item_id: str) -> str:
+        if item_id not in links:
+            item = graph.items[item_id]
+            links[item_id] = (f"[{markdown_text(item.title)}]({md_link(page_path, item.path)})"
+                              + _grade_suffix(graph, item_id, page_path))
+        return links[item_id]
+
     def cell(ids: list[str]) -> str:
-        links = [f"[{markdown_text(graph.items[i].title)}]({md_link(page_path, graph.items[i].path)})"
-                 + _grade_suffix(graph, i, page_path) for i in ids]
-        return "<br>".join(links) or "—"
+        return "<br>".join(link(i) for i in ids) or "—"
 
     for problem in sorted(graph.by_folder("problems"), key=lambda i: i.path):
         causes = graph.links(problem.id, "causes")

@@ -8,7 +8,6 @@ is a link to its page, and nothing is fetched at view time.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from html import escape
 
@@ -68,14 +67,9 @@ def order_columns(graph: Graph, ids: set[str], edges: list[tuple[str, str]],
     return columns
 
 
-@functools.cache
-def _page_url(src_path: str, use_directory_urls: bool) -> str:
-    return mkdocs_api.page_url(src_path, use_directory_urls)
-
-
 def item_url(graph: Graph, item_id: str, use_directory_urls: bool) -> str:
     """The URL MkDocs gives the item's page (`problems/x/` or `problems/x.html`)."""
-    return _page_url(graph.items[item_id].path, use_directory_urls)
+    return mkdocs_api.page_url(graph.items[item_id].path, use_directory_urls)  # cached there
 
 
 def relative_url(from_page_url: str, to_url: str) -> str:
@@ -142,9 +136,13 @@ def flow(graph: Graph, owner: str, target: str) -> tuple[str, str]:
 
 def overview_list(graph: Graph, page_url: str, use_directory_urls: bool) -> str:
     """The picture's content as a list, for a phone: each problem opens to its chain."""
+    links: dict[str, str] = {}  # an item stands under many problems: its link is written once
+
     def link(item_id: str) -> str:
-        href = relative_url(page_url, item_url(graph, item_id, use_directory_urls))
-        return f'<a href="{escape(href)}">{escape(graph.items[item_id].title)}</a>'
+        if item_id not in links:
+            href = relative_url(page_url, item_url(graph, item_id, use_directory_urls))
+            links[item_id] = f'<a href="{escape(href)}">{escape(graph.items[item_id].title)}</a>'
+        return links[item_id]
 
     def group(label: str, ids: list[str]) -> str:
         if not ids:
