@@ -31,3 +31,11 @@ def test_a_source_not_listed_in_sources():
 def test_code_is_an_example_not_a_citation():
     body = "写法：`[^s009]`。\n\n```text\n[^s009]: 见。\n```\n"
     assert codes(body, {"s002"}) == []
+
+
+def test_references_beside_code_spans_are_read_on_the_line_without_them():
+    """Lines are skipped early only when, code spans removed, they hold no `[^`."""
+    assert codes("见 `代码` 和[^s002]。\n\n[^s002]: 见。\n", {"s002"}) == []
+    assert codes("写法 `[^s001]` 之后[^s002]。\n\n[^s002]: 见。\n", {"s002"}) == []
+    # removing the span joins `[` and `^`: read as the reference it then is, as before
+    assert codes("正文[`x`^s002]。\n", {"s002"}) == [("G071", 10)]

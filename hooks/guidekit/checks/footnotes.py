@@ -35,8 +35,11 @@ def scan(body: str, body_start_line: int) -> Footnotes:
     for offset, line in enumerate(body.split("\n")):
         if offset in code:
             continue
+        if "`" in line:  # without a backtick there is no code span to remove
+            line = CODE_SPAN.sub("", line)
+        if "[^" not in line:  # neither a definition nor a reference (checked after the code spans went:
+            continue  # removing one can join `[` and `^`)
         number = body_start_line + offset
-        line = CODE_SPAN.sub("", line)
         definition = DEFINITION.match(line)
         if definition:
             notes.defined.setdefault(definition["name"], number)
