@@ -85,7 +85,12 @@ class ItemContext(TypedDict):
     picture: str  # inline SVG
 
 
-def _entry(item: Item) -> PanelEntry:
+def _entry(graph: Graph, item_id: str) -> PanelEntry:
+    """The item as a panel lists it: the same on every page that lists it, so made once per graph."""
+    return graph.remember("panel_entry", item_id, lambda: _make_entry(graph.items[item_id]))
+
+
+def _make_entry(item: Item) -> PanelEntry:
     detail = ""
     if item.folder == "sources":
         meta = item.page.meta
@@ -110,7 +115,7 @@ def related_sections(graph: Graph, item_id: str) -> list[PanelSection]:
         if relation.key == "sources":
             continue
         ids = graph.links(item_id, relation.key)
-        entries = [_entry(graph.items[i]) for i in ids]
+        entries = [_entry(graph, i) for i in ids]
         if relation.key == "applies":
             entries = [_with_application(graph, e, item_id, e.id) for e in entries]
         if ids:
@@ -120,7 +125,7 @@ def related_sections(graph: Graph, item_id: str) -> list[PanelSection]:
         if ids:
             ordered = sorted(ids, key=lambda i: (CONTENT_TYPES.index(graph.items[i].folder),
                                                  graph.items[i].path))
-            entries = [_entry(graph.items[i]) for i in ordered]
+            entries = [_entry(graph, i) for i in ordered]
             if key == "applies":
                 entries = [_with_application(graph, e, e.id, item_id) for e in entries]
             sections.append(PanelSection(f"reverse-{key}", RELATIONS[key].reverse_label, tuple(entries)))
@@ -129,7 +134,7 @@ def related_sections(graph: Graph, item_id: str) -> list[PanelSection]:
 
 def source_entries(graph: Graph, item_id: str) -> list[PanelEntry]:
     """The sources an item draws on, for its citation block."""
-    return [_entry(graph.items[i]) for i in graph.links(item_id, "sources")]
+    return [_entry(graph, i) for i in graph.links(item_id, "sources")]
 
 
 def _linked(urls: Mapping[str, str], entry: PanelEntry) -> LinkedEntry:
