@@ -13,6 +13,7 @@ from pathlib import Path
 from ..core.findings import Finding
 
 SNIPPET_LINE = re.compile(r"^(?P<indent>\s*)-{1,}8<-{1,}\s+(?P<q>[\"'])(?P<target>[^\"']+)(?P=q)\s*$")
+SCISSORS = "8<"  # in every snippet line: a text without it has none
 
 
 def _problem(target: str, base: Path) -> str | None:
@@ -34,6 +35,8 @@ def _problem(target: str, base: Path) -> str | None:
 
 def check_snippets(path: str, body: str, body_start_line: int, base: Path) -> list[Finding]:
     """Findings for snippet lines that would fail or reach outside includes/."""
+    if SCISSORS not in body:
+        return []
     findings = []
     for offset, line in enumerate(body.split("\n")):
         match = SNIPPET_LINE.match(line)
@@ -49,6 +52,8 @@ def check_snippets(path: str, body: str, body_start_line: int, base: Path) -> li
 
 def drop_bad_snippets(markdown: str, base: Path) -> str:
     """The Markdown without the snippet lines check_snippets would report."""
+    if SCISSORS not in markdown:  # no snippet line: the text as it is (splitting and joining would not change it)
+        return markdown
     kept = []
     for line in markdown.split("\n"):
         match = SNIPPET_LINE.match(line)
