@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 
 import jieba
 import pytest
@@ -98,3 +99,8 @@ def test_han_characters_jieba_does_not_segment_stand_alone_in_both(both, run):
     tokenizer, fast = both
     assert fast.cut(run) == list(tokenizer.cut(run))
     assert fast.cut_for_search(run) == list(tokenizer.cut_for_search(run))
+
+
+def test_without_rjieba_there_is_no_segmenter_and_jieba_segments(monkeypatch):
+    monkeypatch.setitem(sys.modules, "rjieba", None)  # as if it were not installed: `import rjieba` fails
+    assert guide_segmenter(["党建+"]) is None
