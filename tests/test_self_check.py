@@ -19,6 +19,7 @@ from guidekit.checks.questions import (
     question_lines,
     question_text,
 )
+from guidekit.core.markdown_reader import read
 from guidekit.pages.nav import build_nav
 from guidekit.pages.self_check import (
     measure_plan_fields,
@@ -242,16 +243,17 @@ def test_the_first_step_is_the_first_numbered_item_of_how_to_do_it_as_plain_text
 
 @pytest.mark.parametrize("parsed_at", [1, 7, 23])
 def test_questions_and_first_steps_do_not_depend_on_where_the_body_starts(parsed_at):
-    """The build passes each body's first line so its one parse is read as it is; whichever line
-    the body was first parsed at, the texts, the 0-based lines and G055's line are the same."""
+    """The build reads each body once, at its own first line in the file; whichever line the body was
+    first read at, the texts, the 0-based lines and G055's line are the same."""
     no_items = "## 表现\n\n文字。\n\n## 自查要点\n\n- 忘了写成勾选项。\n"
     for body in (PAGE, STEPS, no_items):
-        checklist_items(body, parsed_at)  # the first parse of the body, at that line
+        unique = f"{body}\n<!-- 自第 {parsed_at} 行起 -->\n"  # a body of its own, so its first reading is this one
+        read(unique, parsed_at)
+        assert checklist_items(unique) == checklist_items(body)
+        assert first_step(unique) == first_step(body)
+        assert question_lines(unique) == question_lines(body)
         for first_line in (1, 6, parsed_at):
-            assert checklist_items(body, first_line) == checklist_items(body)
-            assert first_step(body, first_line) == first_step(body)
-            assert question_lines(body, first_line) == question_lines(body)
-            assert check_questions("problems/a.md", body, first_line) == [
+            assert check_questions("problems/a.md", unique, first_line) == [
                 replace(f, line=f.line + first_line - 1) for f in check_questions("problems/a.md", body)]
     assert question_lines(PAGE) == [8, 9, 15, 16, 19, 24]
     assert check_questions("problems/a.md", no_items, 6)[0].line == 10

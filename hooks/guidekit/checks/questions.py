@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from ..core.findings import Finding
-from ..core.markdown_reader import read
+from ..core.markdown_reader import read, read_as_parsed
 
 SECTION_TITLE = "自查要点"
 STEPS_TITLE = "怎么做"
@@ -34,7 +34,7 @@ def question_text(markdown: str) -> str:
     return " ".join(text.split())
 
 
-def checklist_items(body: str, first_line: int = 1) -> list[str]:
+def checklist_items(body: str) -> list[str]:
     """The task-list items of the page's 自查要点 section, in order, as plain question text.
 
     The section is the level-2 heading the section rule reads (markdown_reader; an attribute
@@ -42,11 +42,8 @@ def checklist_items(body: str, first_line: int = 1) -> list[str]:
     or a higher level; items count wherever they stand in it, also inside an admonition.
     Fenced code is never an item; an item's text is what a reader reads (footnote references
     dropped, links reduced to their text, emphasis and code marks removed).
-
-    `first_line` changes nothing in the result: given the body's own first line in its file, the
-    reader's parse is used as it is, not copied with every line renumbered.
     """
-    section = read(body, first_line).section(SECTION_TITLE)
+    section = read_as_parsed(body).section(SECTION_TITLE)
     if section is None:
         return []
     texts = (" ".join(block.text.split()) for block in section.blocks if block.task)
@@ -56,29 +53,26 @@ def checklist_items(body: str, first_line: int = 1) -> list[str]:
 def check_questions(path: str, body: str, body_start_line: int = 1) -> list[Finding]:
     """G055: a problem page whose 自查要点 section has no task-list item gives no question."""
     section = read(body, body_start_line).section(SECTION_TITLE)  # its lines count from body_start_line
-    if section is None or checklist_items(body, body_start_line):
+    if section is None or checklist_items(body):
         return []
     return [Finding("G055", path, "“自查要点”一节没有勾选项，自查诊断页上不会有这个问题的题目。",
                     "把每个要点写成 `- [ ] ` 开头的列表项。", section.line)]
 
 
-def first_step(body: str, first_line: int = 1) -> str:
-    """The first numbered item of a measure's 怎么做 section, as plain text ("" without one).
-
-    `first_line` (the body's first line in its file) changes nothing in the result, as in checklist_items.
-    """
-    section = read(body, first_line).section(STEPS_TITLE)
+def first_step(body: str) -> str:
+    """The first numbered item of a measure's 怎么做 section, as plain text ("" without one)."""
+    section = read_as_parsed(body).section(STEPS_TITLE)
     for block in section.blocks if section else ():
         if block.kind == "list_item" and NUMBERED.match(block.source):
             return question_text(block.text)
     return ""
 
 
-def question_lines(body: str, first_line: int = 1) -> list[int]:
-    """0-based line in the body of each task item of the 自查要点 section, in order (where each question
-    starts); `first_line`, the body's first line in its file, changes nothing in the result."""
-    section = read(body, first_line).section(SECTION_TITLE)
-    return [block.line - first_line for block in section.blocks if block.task] if section else []
+def question_lines(body: str) -> list[int]:
+    """0-based line in the body of each task item of the 自查要点 section, in order (where each question starts)."""
+    document = read_as_parsed(body)
+    section = document.section(SECTION_TITLE)
+    return [block.line - document.first_line for block in section.blocks if block.task] if section else []
 
 
 def same_question(text: str) -> str:
@@ -96,8 +90,8 @@ def check_duplicate_questions(problem_pages: Mapping[str, tuple[str, int]]) -> l
     findings: list[Finding] = []
     for path in sorted(problem_pages):
         body, start = problem_pages[path]
-        texts = checklist_items(body, start)
-        lines = question_lines(body, start)
+        texts = checklist_items(body)
+        lines = question_lines(body)
         numbers = [start + n for n in lines] if len(lines) == len(texts) else [None] * len(texts)
         for text, line in zip(texts, numbers, strict=True):
             key = same_question(text)

@@ -364,6 +364,13 @@ def read(body: str, first_line: int = 1) -> Document:
     return document if document.first_line == first_line else _shifted(body, first_line)
 
 
+def read_as_parsed(body: str) -> Document:
+    """The body as it was first read, at whatever line that caller gave (`first_line` says which):
+    for a caller that wants the blocks' text and order, or lines counted within the body, and not
+    the file's line numbers (no renumbered copy is made)."""
+    return _PARSED.get(body) or read(body)
+
+
 @lru_cache(maxsize=_PARSED_LIMIT)
 def _shifted(body: str, first_line: int) -> Document:
     """The same body's blocks at other line numbers (a caller that counts from the body's own first line)."""

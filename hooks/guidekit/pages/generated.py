@@ -29,9 +29,7 @@ def generated_pages(content: Content, glossary: list[tuple[str, str]], use_direc
     picture = overview_picture(content.graph, _url(OVERVIEW_PAGE, use_directory_urls), use_directory_urls)
     pages[OVERVIEW_PAGE] = overview_markdown(content.graph, picture, evidence)
     bodies = {path: page.body for path, page in content.pages.items()}
-    first_lines = {path: page.body_start_line for path, page in content.pages.items()}
-    data = self_check_data(content.graph, bodies, _url(SELF_CHECK_PAGE, use_directory_urls), use_directory_urls,
-                           first_lines=first_lines)
+    data = self_check_data(content.graph, bodies, _url(SELF_CHECK_PAGE, use_directory_urls), use_directory_urls)
     pages[SELF_CHECK_PAGE] = self_check_markdown(data)
     if glossary:
         pages[GLOSSARY_PAGE] = glossary_markdown(glossary)

@@ -127,14 +127,11 @@ def _grade_data(grade: EvidenceGrade | None) -> GradeData | None:
 
 
 def self_check_data(graph: Graph, bodies: Mapping[str, str], page_url: str,
-                    use_directory_urls: bool, weights: SelfCheckWeights = SELF_CHECK_WEIGHTS,
-                    first_lines: Mapping[str, int] | None = None) -> SelfCheckData:
+                    use_directory_urls: bool, weights: SelfCheckWeights = SELF_CHECK_WEIGHTS) -> SelfCheckData:
     """Problems with their questions and causes, every measure with what the plan needs, and the
     weights the browser ranks with (guide-self-check-logic.js).
 
-    `bodies` maps a docs path to its Markdown body; `first_lines`, where given, to the line the body
-    starts on in its file (nothing in the data depends on it: with it the build's one parse of each
-    body is read as it is). URLs are relative to the page.
+    `bodies` maps a docs path to its Markdown body. URLs are relative to the page.
     Problems come in the guide's order (as on the overview page and the problem index).
     A measure's grade carries its rank (0 = strongest, model.EVIDENCE_GRADES), the only thing the
     ranking reads; its first step is the first numbered item of its 怎么做.
@@ -146,12 +143,9 @@ def self_check_data(graph: Graph, bodies: Mapping[str, str], page_url: str,
     def ref(item_id: str) -> ItemRef:
         return {"id": item_id, "title": graph.items[item_id].title, "url": link(item_id)}
 
-    starts = first_lines or {}
-
     problems: list[ProblemData] = []
     for problem in sorted(graph.by_folder("problems"), key=lambda i: i.path):
-        texts = checklist_items(bodies.get(problem.path, ""), starts.get(problem.path, 1))
-        questions = problem_questions(problem.id, texts)
+        questions = problem_questions(problem.id, checklist_items(bodies.get(problem.path, "")))
         problems.append({
             **ref(problem.id),
             "questions": [{"key": q.key, "text": q.text} for q in questions],
@@ -164,7 +158,7 @@ def self_check_data(graph: Graph, bodies: Mapping[str, str], page_url: str,
             **ref(measure.id),
             "grade": {**_grade_data(rating.grade), "reason": rating.reason},
             **measure_plan_fields(measure.page.meta, weights),
-            "firstStep": first_step(bodies.get(measure.path, ""), starts.get(measure.path, 1)),
+            "firstStep": first_step(bodies.get(measure.path, "")),
             "addresses": [t for t in graph.links(measure.id, "addresses") if t in graph.items],
             "cases": [ref(c) for c in sorted(graph.backlinks(measure.id, "applies"),
                                              key=lambda i: graph.items[i].path)],
